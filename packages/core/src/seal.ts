@@ -1,0 +1,168 @@
+/**
+ * Sealing: authenticated encryption of small JSON values with iron-webcrypto, with a purpose
+ * inside every seal, a lifetime inside every seal, secret rotation by id, and a bounded cache
+ * of verified seals so a returning cookie does not pay the key derivation again.
+ *
+ * @module
+ */
+import { defaults as ironDefaults, seal as ironSeal, unseal as ironUnseal } from "iron-webcrypto";
+import { DanceConfigError } from "./errors.js";
+
+/** One secret, or an id → secret map to rotate: the highest id seals, any id opens. */
+export type SecretInput = string | Readonly<Record<string | number, string>>;
+
+/** The minimum secret length iron and Dance accept. */
+export const MIN_SECRET_LENGTH = 32;
+
+/** The outcome of opening a seal. Failures never throw. */
+export type OpenResult<T> =
+  | { ok: true; value: T; expiresAt: number; stale: boolean }
+  | { ok: false; reason: "invalid" | "expired" };
+
+interface CacheEntry {
+  value: unknown;
+  purpose: string;
+  expiresAt: number;
+  stale: boolean;
+}
+
+/** Normalised secrets: the current `{ id, secret }` that seals, and the hash that opens. */
+export interface Secrets {
+  current: { id: string; secret: string };
+  all: Readonly<Record<string, string>>;
+}
+
+/** Validate secrets once, at start-up. */
+export function normalizeSecrets(input: SecretInput | undefined): Secrets {
+  if (input === undefined || input === null || (typeof input === "string" && input === "")) {
+    throw new DanceConfigError(
+      `Dance needs a secret to seal cookies: set \`secret\` (or the DANCE_SECRET environment variable) to a random string of at least ${MIN_SECRET_LENGTH} characters, e.g. the output of \`openssl rand -base64 32\`.`,
+    );
+  }
+  if (typeof input === "string") {
+    checkLength(input, "secret");
+    return { current: { id: "1", secret: input }, all: { "1": input } };
+  }
+  if (typeof input !== "object") throw new DanceConfigError("`secret` must be a string or an { id: secret } map.");
+  const entries = Object.entries(input);
+  if (entries.length === 0) throw new DanceConfigError("`secret` map is empty: give at least one { id: secret } entry.");
+  const all: Record<string, string> = {};
+  let best: { id: string; n: number } | undefined;
+  for (const [id, secret] of entries) {
+    if (!/^[0-9]+$/.test(id)) throw new DanceConfigError(`secret id "${id}" must be a non-negative integer (ids order the rotation).`);
+    if (typeof secret !== "string") throw new DanceConfigError(`secret ${id} must be a string.`);
+    checkLength(secret, `secret ${id}`);
+    all[id] = secret;
+    const n = Number(id);
+    if (!best || n > best.n) best = { id, n };
+  }
+  return { current: { id: best!.id, secret: all[best!.id]! }, all };
+}
+
+function checkLength(secret: string, what: string): void {
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new DanceConfigError(
+      `${what} is ${secret.length} characters; it must be at least ${MIN_SECRET_LENGTH}. Generate one with \`openssl rand -base64 32\`.`,
+    );
+  }
+}
+
+const textEncoder = new TextEncoder();
+
+/**
+ * Seals and opens values for one Dance instance. `purpose` is sealed with the value and
+ * checked on open, so a transaction seal can never be replayed as a token cookie.
+ */
+export class Sealer {
+  readonly #secrets: Secrets;
+  readonly #cache = new Map<string, CacheEntry>();
+  readonly #cacheSize: number;
+  readonly #now: () => number;
+
+  constructor(secrets: Secrets, options: { cacheSize?: number; now?: () => number } = {}) {
+    this.#secrets = secrets;
+    this.#cacheSize = options.cacheSize ?? 1000;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Seal `value` for `purpose`, valid for `ttlSeconds`. */
+  async seal(purpose: string, value: unknown, ttlSeconds: number): Promise<string> {
+    const sealed = await ironSeal({ p: purpose, v: value }, this.#secrets.current, {
+      ...ironDefaults,
+      ttl: ttlSeconds * 1000,
+      timestampSkewSec: 0,
+      localtimeOffsetMsec: this.#now() - Date.now(),
+    });
+    // A value we sealed ourselves needs no verification when it comes back; keep a frozen copy
+    // so neither the caller nor a reader can change what the cache hands out.
+    this.#remember(sealed, { value: deepFreeze(structuredClone(value)), purpose, expiresAt: this.#now() + ttlSeconds * 1000, stale: false });
+    return sealed;
+  }
+
+  /**
+   * Open a seal made for `purpose`. Never throws: tampering, a wrong purpose, an unknown
+   * secret id or garbage all give `invalid`; a seal past its lifetime gives `expired`.
+   * `stale` is true when an older secret sealed it (re-seal it with the current one).
+   */
+  async open<T = unknown>(purpose: string, sealed: string): Promise<OpenResult<T>> {
+    const now = this.#now();
+    const hit = this.#cache.get(sealed);
+    if (hit) {
+      if (hit.purpose !== purpose) return { ok: false, reason: "invalid" };
+      if (hit.expiresAt <= now) {
+        this.#cache.delete(sealed);
+        return { ok: false, reason: "expired" };
+      }
+      return { ok: true, value: hit.value as T, expiresAt: hit.expiresAt, stale: hit.stale };
+    }
+    if (sealed.length > 65_536 || !sealed.startsWith("Fe26.2*")) return { ok: false, reason: "invalid" };
+    const parts = sealed.split("*");
+    if (parts.length !== 8) return { ok: false, reason: "invalid" };
+    const id = parts[1] ?? "";
+    const expiresAt = Number(parts[5]);
+    if (!Number.isSafeInteger(expiresAt) || expiresAt <= 0) return { ok: false, reason: "invalid" };
+    if (!(id in this.#secrets.all)) return { ok: false, reason: "invalid" };
+    let opened: unknown;
+    try {
+      opened = await ironUnseal(sealed, this.#secrets.all, {
+        ...ironDefaults,
+        timestampSkewSec: 0,
+        localtimeOffsetMsec: now - Date.now(),
+      });
+    } catch (error) {
+      // iron checks the HMAC before the expiry, so "expired" is only reported for an authentic seal.
+      return { ok: false, reason: error instanceof Error && /expired/i.test(error.message) ? "expired" : "invalid" };
+    }
+    if (!isEnvelope(opened) || opened.p !== purpose) return { ok: false, reason: "invalid" };
+    const stale = id !== this.#secrets.current.id;
+    this.#remember(sealed, { value: deepFreeze(opened.v), purpose, expiresAt, stale });
+    return { ok: true, value: opened.v as T, expiresAt, stale };
+  }
+
+  /** Forget a seal (after single use, e.g. a consumed login transaction). */
+  forget(sealed: string): void {
+    this.#cache.delete(sealed);
+  }
+
+  #remember(sealed: string, entry: CacheEntry): void {
+    if (this.#cacheSize <= 0 || textEncoder.encode(sealed).length > 16_384) return;
+    if (this.#cache.size >= this.#cacheSize) {
+      // Evict the oldest insertion (Map keeps insertion order).
+      const oldest = this.#cache.keys().next();
+      if (!oldest.done) this.#cache.delete(oldest.value);
+    }
+    this.#cache.set(sealed, entry);
+  }
+}
+
+function isEnvelope(value: unknown): value is { p: string; v: unknown } {
+  return typeof value === "object" && value !== null && typeof (value as { p?: unknown }).p === "string" && "v" in value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

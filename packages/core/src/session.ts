@@ -1,0 +1,237 @@
+/**
+ * The per-request provider session: is there a token, and a fetch that attaches it.
+ *
+ * @module
+ */
+import * as oauth from "oauth4webapi";
+import { DanceError } from "./errors.js";
+import type { ResolvedProvider } from "./provider.js";
+import type { RequestCookieJar } from "./storage.js";
+import { callTokenEndpoint, decodeJwtPayload, toToken, tokenError, verifyIdToken } from "./tokens.js";
+import type { StorageContext, Token, TokenStorage } from "./types.js";
+
+/** Refresh this long before `expires_at` (SECURITY.md: 60 s). */
+const REFRESH_LEEWAY_S = 60;
+
+/**
+ * What a {@link ProviderSession} needs from its Dance instance.
+ * @internal
+ */
+export interface SessionDeps {
+  provider: ResolvedProvider;
+  storage: TokenStorage;
+  ctx: StorageContext & { cookies: RequestCookieJar };
+  fetch: typeof fetch;
+  now: () => number;
+  loginPath: string;
+  /** Apply the request's not-yet-applied cookie changes to a response. */
+  commit(response: Response): Response;
+  /** One refresh at a time per refresh token, across requests. */
+  refreshOnce(provider: ResolvedProvider, token: Token, run: () => Promise<Token>): Promise<Token>;
+  debug(record: { event: string; [k: string]: unknown }): void;
+}
+
+/**
+ * The session of one provider for one request. Get it with `await dance.session(request, id)`.
+ *
+ * @example
+ * ```ts
+ * const github = await dance.session(request, "github");
+ * if (!github.authorized) return Response.redirect(github.loginUrl);
+ * const user = await (await github.fetch("/user")).json();
+ * return github.commit(Response.json(user)); // adapters do this for you
+ * ```
+ */
+export class ProviderSession {
+  /** The provider id. */
+  readonly provider: string;
+  #token: Token | null;
+  readonly #deps: SessionDeps;
+  #refreshing: Promise<Token> | undefined;
+
+  /** @internal */
+  constructor(deps: SessionDeps, token: Token | null) {
+    this.provider = deps.provider.id;
+    this.#deps = deps;
+    this.#token = token;
+  }
+
+  /** True when a token is stored (Flask-Dance: an access token is present). Expiry is not checked. */
+  get authorized(): boolean {
+    return this.#token !== null;
+  }
+
+  /**
+   * The stored token, or null. When it has `expires_at`, `expires_in` is recomputed as
+   * `expires_at - now` (seconds, may be negative), as Flask-Dance does.
+   */
+  get token(): Token | null {
+    const token = this.#token;
+    if (!token || token.expires_at === undefined) return token;
+    return { ...token, expires_in: token.expires_at - this.#deps.now() / 1000 };
+  }
+
+  /** The claims of the id_token (verified when it was received), for OpenID providers. */
+  get claims(): Record<string, unknown> | undefined {
+    return decodeJwtPayload(this.#token?.id_token);
+  }
+
+  /** Where to send the browser to log in with this provider (relative to the app origin). */
+  get loginUrl(): string {
+    return this.#deps.loginPath;
+  }
+
+  /** The login URL that comes back to `next` (a same-origin path) after the dance. */
+  loginUrlFor(next: string): string {
+    return `${this.#deps.loginPath}?next=${encodeURIComponent(next)}`;
+  }
+
+  /**
+   * Fetch with the token attached. A relative URL resolves against the provider's API base
+   * URL (RFC 3986); the token is only ever sent to the provider's API origins. An expired
+   * token is refreshed first (once, even for concurrent calls) when the provider allows it.
+   * @throws {DanceError} `not_authorized`, `reauth_required`, `origin_not_allowed`, `provider_unavailable`
+   */
+  async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const token = await this.#freshToken();
+    const { provider } = this.#deps;
+    const metadata = await provider.metadata();
+    let request: Request;
+    if (input instanceof Request) request = new Request(input, init);
+    else {
+      const base = metadata.apiBaseUrl;
+      let url: URL;
+      try {
+        url = base ? new URL(input, base) : new URL(input);
+      } catch (cause) {
+        throw new TypeError(`session.fetch: cannot resolve ${String(input)}${base ? ` against ${base}` : " (the provider has no apiBaseUrl)"}`, { cause });
+      }
+      request = new Request(url, init);
+    }
+    const origin = new URL(request.url).origin;
+    if (!metadata.apiOrigins.has(origin)) {
+      throw new DanceError("origin_not_allowed", `The ${provider.id} token is not sent to ${origin}; add it to the provider's apiOrigins to allow it.`, {
+        provider: provider.id,
+      });
+    }
+    const scheme = token.token_type ? "Bearer" : (provider.def.tokenScheme ?? "Bearer");
+    request.headers.set("authorization", `${scheme} ${token.access_token}`);
+    if (provider.def.hooks?.apiRequest) request = await provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId });
+    return this.#deps.fetch(request);
+  }
+
+  async #freshToken(): Promise<Token> {
+    const token = this.#token;
+    if (!token) throw new DanceError("not_authorized", `Not logged in with ${this.provider}.`, { provider: this.provider });
+    if (token.expires_at === undefined) return token;
+    const nowS = this.#deps.now() / 1000;
+    if (token.expires_at - REFRESH_LEEWAY_S > nowS) return token;
+    const canRefresh = this.#deps.provider.refreshEnabled && typeof token.refresh_token === "string" && token.refresh_token !== "";
+    if (!canRefresh) {
+      if (token.expires_at > nowS) return token;
+      throw new DanceError("reauth_required", `The ${this.provider} token expired and cannot be refreshed: log in again.`, { provider: this.provider });
+    }
+    this.#refreshing ??= this.#refresh(token).finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(old: Token): Promise<Token> {
+    const { provider, storage, ctx } = this.#deps;
+    let fresh: Token;
+    try {
+      fresh = await this.#deps.refreshOnce(provider, old, () => refreshToken(provider, old, this.#deps.now));
+    } catch (error) {
+      const danceError = error instanceof DanceError ? error : tokenError(provider, error, "reauth_required");
+      if (danceError.code === "reauth_required") {
+        // Refused for good (invalid_grant & co.): drop the token so the app sends the user to log in, not into a loop.
+        await storage.delete(ctx);
+        this.#token = null;
+      }
+      this.#deps.debug({ event: "refresh_failed", provider: provider.id, code: danceError.code });
+      throw danceError;
+    }
+    await storage.set(ctx, fresh);
+    this.#token = fresh;
+    this.#deps.debug({ event: "refreshed", provider: provider.id });
+    return fresh;
+  }
+
+  /** Store a token (e.g. from an `authorized` handler that returns its own Response). */
+  async setToken(token: Token): Promise<void> {
+    if (!token || typeof token.access_token !== "string" || token.access_token === "") {
+      throw new TypeError("setToken: the token needs an access_token string");
+    }
+    const stored: Token = { ...token, token_type: String(token.token_type ?? "bearer").toLowerCase() };
+    if (typeof stored.expires_in === "number" && stored.expires_in > 0 && stored.expires_at === undefined) {
+      stored.expires_at = Math.floor(this.#deps.now() / 1000) + Math.floor(stored.expires_in);
+    }
+    await this.#deps.storage.set(this.#deps.ctx, stored);
+    this.#token = stored;
+  }
+
+  /** Forget the token (log out of this provider in this app). */
+  async deleteToken(): Promise<void> {
+    await this.#deps.storage.delete(this.#deps.ctx);
+    this.#token = null;
+  }
+
+  /**
+   * Revoke the token at the provider (RFC 7009), then delete it.
+   * @throws {DanceError} `unsupported_operation` when the provider has no revocation endpoint.
+   */
+  async revoke(): Promise<void> {
+    const token = this.#token;
+    if (!token) return;
+    const { provider } = this.#deps;
+    const metadata = await provider.metadata();
+    if (!metadata.as.revocation_endpoint) {
+      throw new DanceError("unsupported_operation", `${provider.id} has no token revocation endpoint.`, { provider: provider.id });
+    }
+    try {
+      const response = await oauth.revocationRequest(metadata.as, provider.client, provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
+      await oauth.processRevocationResponse(response);
+    } catch (cause) {
+      throw new DanceError("provider_unavailable", `Revoking the ${provider.id} token failed.`, { provider: provider.id, cause });
+    }
+    await this.deleteToken();
+  }
+
+  /** The `Set-Cookie` values this request queued (token writes, refreshes, logouts). */
+  get pendingCookies(): readonly string[] {
+    return this.#deps.ctx.cookies.pending;
+  }
+
+  /**
+   * Apply this request's cookie changes to `response` (adapters do it for you). Calling it
+   * again only adds what changed since.
+   */
+  commit(response: Response): Response {
+    return this.#deps.commit(response);
+  }
+}
+
+/** Run the refresh-token grant and validate the answer. Old tokens are kept on any failure. */
+async function refreshToken(provider: ResolvedProvider, old: Token, now: () => number): Promise<Token> {
+  const metadata = await provider.metadata();
+  const refreshUrl = typeof provider.def.refresh === "object" ? provider.def.refresh?.url : undefined;
+  const as = refreshUrl ? { ...metadata.as, token_endpoint: refreshUrl } : metadata.as;
+  const response = await callTokenEndpoint(provider, () =>
+    oauth.refreshTokenGrantRequest(as, provider.client, provider.clientAuth, old.refresh_token!, {
+      ...provider.httpOptions(),
+      ...(provider.refreshParams ? { additionalParameters: provider.refreshParams } : {}),
+    }),
+  );
+  let result: oauth.TokenEndpointResponse;
+  try {
+    result = await oauth.processRefreshTokenResponse(as, provider.client, response);
+  } catch (cause) {
+    const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
+    throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");
+  }
+  if (result.id_token && old.id_token) {
+    await verifyIdToken(provider, metadata, result.id_token, { previous: decodeJwtPayload(old.id_token), now: now() });
+  }
+  return toToken(result, now(), old);
+}

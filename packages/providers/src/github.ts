@@ -1,0 +1,47 @@
+import type { OAuth2ProviderDefinition } from "@dance/core";
+
+/** Options of {@link github}. */
+export interface GitHubOptions {
+  /** Default `GITHUB_OAUTH_CLIENT_ID`. */
+  clientId?: string;
+  /** Default `GITHUB_OAUTH_CLIENT_SECRET`. */
+  clientSecret?: string;
+  /** GitHub scopes, e.g. `["read:user", "repo"]`. Default: none (public read-only access). */
+  scope?: readonly string[] | string;
+  /** `false` hides "Sign up" on GitHub's page (`allow_signup=false`). */
+  allowSignup?: boolean;
+  /** Suggest an account to sign in with (`login=`). */
+  login?: string;
+}
+
+/**
+ * GitHub (OAuth apps and GitHub apps' user tokens).
+ * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+ */
+export function github(options: GitHubOptions = {}): OAuth2ProviderDefinition {
+  return {
+    protocol: "oauth2",
+    id: "github",
+    name: "GitHub",
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    authorizationUrl: "https://github.com/login/oauth/authorize",
+    tokenUrl: "https://github.com/login/oauth/access_token",
+    apiBaseUrl: "https://api.github.com/",
+    scope: options.scope,
+    // GitHub documents the credentials as form fields of the token request.
+    clientAuth: "client_secret_post",
+    authorizationParams: { allow_signup: options.allowSignup === false ? "false" : undefined, login: options.login },
+    hooks: {
+      // GitHub answers token errors (bad_verification_code, …) with HTTP 200: make them the 400 they are.
+      async tokenResponse(response) {
+        if (response.status !== 200) return response;
+        const body = await response.clone().json().catch(() => undefined);
+        if (body && typeof body === "object" && typeof body.error === "string" && body.access_token === undefined) {
+          return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
+        }
+        return response;
+      },
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { OAuth2ProviderDefinition } from "@dance/core";
+
+/** Options of {@link oidc}: `id` and `issuer`, plus any provider field to pin or override. */
+export type OidcOptions = Omit<OAuth2ProviderDefinition, "protocol" | "issuer"> & { issuer: string };
+
+/**
+ * A custom OpenID Connect provider. By default its metadata is discovered from
+ * `{issuer}/.well-known/openid-configuration` (the document must name the same issuer);
+ * pin `authorizationUrl`, `tokenUrl` and `jwksUrl` to skip discovery. The id_token is
+ * verified (signature via JWKS, iss, aud, exp, iat, nonce). Default scope `openid profile email`.
+ *
+ * @example
+ * ```ts
+ * oidc({ id: "company", issuer: "https://login.company.test" })
+ * ```
+ * @see https://openid.net/specs/openid-connect-discovery-1_0.html
+ */
+export function oidc(options: OidcOptions): OAuth2ProviderDefinition {
+  return { scope: ["openid", "profile", "email"], ...options, protocol: "oidc" };
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+// Tests run against the TypeScript sources: the `source` export condition of every workspace package.
+const resolve = { conditions: ["source", "import", "module", "node", "default"] };
+
+export default defineConfig({
+  resolve,
+  ssr: { resolve: { conditions: resolve.conditions, externalConditions: ["source"] } },
+  test: {
+    projects: [
+      { extends: true, test: { name: "core", root: `${root}packages/core` } },
+      { extends: true, test: { name: "providers", root: `${root}packages/providers` } },
+      { extends: true, test: { name: "testing", root: `${root}packages/testing` } },
+      { extends: true, test: { name: "node", root: `${root}adapters/node` } },
+      { extends: true, test: { name: "examples", root: `${root}examples`, testTimeout: 60_000, hookTimeout: 60_000 } },
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
