@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition } from "@dance/core";
+import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
 
 /** Options of {@link github}. */
 export interface GitHubOptions {
@@ -13,6 +13,18 @@ export interface GitHubOptions {
   /** Suggest an account to sign in with (`login=`). */
   login?: string;
 }
+
+const hooks: ProviderHooks = {
+  // GitHub answers token errors (bad_verification_code, …) with HTTP 200: make them the 400 they are.
+  async tokenResponse(response) {
+    if (response.status !== 200) return response;
+    const body = await response.clone().json().catch(() => undefined);
+    if (body && typeof body === "object" && typeof body.error === "string" && body.access_token === undefined) {
+      return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
+    }
+    return response;
+  },
+};
 
 /**
  * GitHub (OAuth apps and GitHub apps' user tokens).
@@ -32,16 +44,6 @@ export function github(options: GitHubOptions = {}): OAuth2ProviderDefinition {
     // GitHub documents the credentials as form fields of the token request.
     clientAuth: "client_secret_post",
     authorizationParams: { allow_signup: options.allowSignup === false ? "false" : undefined, login: options.login },
-    hooks: {
-      // GitHub answers token errors (bad_verification_code, …) with HTTP 200: make them the 400 they are.
-      async tokenResponse(response) {
-        if (response.status !== 200) return response;
-        const body = await response.clone().json().catch(() => undefined);
-        if (body && typeof body === "object" && typeof body.error === "string" && body.access_token === undefined) {
-          return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
-        }
-        return response;
-      },
-    },
+    hooks,
   };
 }
