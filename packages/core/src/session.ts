@@ -67,7 +67,9 @@ export class ProviderSession {
    */
   get token(): Token | null {
     const token = this.#token;
-    if (!token || token.expires_at === undefined) return token;
+    if (!token) return null;
+    // A copy: the stored token may be shared with the seal cache and is frozen.
+    if (token.expires_at === undefined) return { ...token };
     return { ...token, expires_in: token.expires_at - this.#deps.now() / 1000 };
   }
 
