@@ -5,3 +5,9 @@
  * @module
  */
 export { MemoryStorage, NullStorage } from "@dance/core";
+export { startFakeProvider } from "./fake-provider.js";
+export type { AuthorizationRecord, FakeProvider, FakeProviderOptions, RecordedRequest, SignOptions, StandardTokenOptions, TokenHandler, TokenReply, TokenRequestContext } from "./fake-provider.js";
+export { confidentialClient, defaultClaims, startOidcProvider } from "./oidc-provider.js";
+export type { ConfidentialClientOptions, FindAccount, OidcAccount, OidcClientMetadata, OidcEndpoints, OidcProviderInstance, OidcProviderOptions, OidcTtl, RunningOidcProvider, TtlValue } from "./oidc-provider.js";
+export { CookieStore, createBrowser, loginAtProvider } from "./client.js";
+export type { Browser, BrowserOptions, FollowOptions, FormInput, InProcessHandler, ProviderLoginOptions, ProviderLoginResult, StoredCookie } from "./client.js";
