@@ -188,19 +188,22 @@ export function createDance(config: DanceConfig): Dance {
     return true;
   };
 
-  const refreshes = new Map<string, Promise<Token>>();
+  // Timed with `now` (not a timer, which would hold a process open for 30 s and ignore the configured clock).
+  const refreshes = new Map<string, { promise: Promise<Token>; until: number }>();
   const refreshOnce = (provider: ResolvedProvider, token: Token, run: () => Promise<Token>): Promise<Token> => {
     const key = `${provider.id}\u0000${token.refresh_token}`;
+    const t = now();
     const running = refreshes.get(key);
-    if (running) return running;
-    const promise = run();
-    refreshes.set(key, promise);
-    promise.then(
-      // Requests racing with the old cookie get the same new token for a short while.
-      () => setTimeout(() => refreshes.delete(key), 30_000),
-      () => refreshes.delete(key),
+    if (running && running.until > t) return running.promise;
+    for (const [k, entry] of refreshes) if (entry.until <= t) refreshes.delete(k);
+    const entry = { promise: run(), until: Infinity };
+    refreshes.set(key, entry);
+    entry.promise.then(
+      // Requests racing with the old cookie get the same new token for a short while (never once it has expired).
+      (fresh) => void (entry.until = Math.min(now() + 30_000, fresh.expires_at === undefined ? Infinity : fresh.expires_at * 1000)),
+      () => refreshes.get(key) === entry && refreshes.delete(key),
     );
-    return promise;
+    return entry.promise;
   };
 
   const states = new WeakMap<Request, RequestState>();
@@ -391,7 +394,17 @@ export function createDance(config: DanceConfig): Dance {
       return async (request) => {
         const blocked = await dance.guard(request, id);
         if (blocked) return blocked;
-        return dance.commit(request, await inner(request, await session(request, id)));
+        let response: Response;
+        try {
+          response = await inner(request, await session(request, id));
+        } catch (error) {
+          // The token was refused for good while the handler ran (and deleted): log in again instead of a 500.
+          if (!(error instanceof DanceError && error.code === "reauth_required")) throw error;
+          const login = await dance.guard(request, id);
+          if (login) return login;
+          response = errorPage(error, request);
+        }
+        return dance.commit(request, response);
       };
     },
     on(event, fn, options = {}) {

@@ -233,6 +233,14 @@ export function resolveProvider(input: ProviderDefinition, options: ResolveOptio
             { provider: id, cause },
           );
         }
+        // oauth4webapi compares the issuers as parsed URLs; OpenID Discovery §4.3 requires the identical string.
+        if (as.issuer !== issuer) {
+          throw new DanceError(
+            "discovery_failed",
+            `The discovery document of provider "${id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`,
+            { provider: id },
+          );
+        }
         return build(as);
       })();
       // A failed discovery is retried on the next use instead of being cached forever.

@@ -225,15 +225,17 @@ async function refreshToken(provider: ResolvedProvider, old: Token, now: () => n
       ...(provider.refreshParams ? { additionalParameters: provider.refreshParams } : {}),
     }),
   );
+  // Verify a refreshed id_token first (as at login), so any bad id_token is `id_token_invalid`.
+  const body = (await response.clone().json()) as Record<string, unknown>;
+  if (response.status === 200 && typeof body.id_token === "string" && (old.id_token || provider.oidc)) {
+    await verifyIdToken(provider, metadata, body.id_token, { previous: decodeJwtPayload(old.id_token), now: now() });
+  }
   let result: oauth.TokenEndpointResponse;
   try {
     result = await oauth.processRefreshTokenResponse(as, provider.client, response);
   } catch (cause) {
     const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
     throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");
-  }
-  if (result.id_token && old.id_token) {
-    await verifyIdToken(provider, metadata, result.id_token, { previous: decodeJwtPayload(old.id_token), now: now() });
   }
   return toToken(result, now(), old);
 }

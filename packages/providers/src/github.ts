@@ -15,10 +15,17 @@ export interface GitHubOptions {
 }
 
 const hooks: ProviderHooks = {
-  // GitHub answers token errors (bad_verification_code, …) with HTTP 200: make them the 400 they are.
+  // GitHub answers token errors (bad_verification_code, …) with HTTP 200, as JSON or in its
+  // default form encoding: make them the 400 they are, so the error event gets GitHub's words.
   async tokenResponse(response) {
     if (response.status !== 200) return response;
-    const body = await response.clone().json().catch(() => undefined);
+    const text = await response.clone().text();
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = Object.fromEntries(new URLSearchParams(text.trim()));
+    }
     if (body && typeof body === "object" && typeof body.error === "string" && body.access_token === undefined) {
       return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
     }

@@ -7,7 +7,8 @@ export type OidcOptions = Omit<OAuth2ProviderDefinition, "protocol" | "issuer"> 
  * A custom OpenID Connect provider. By default its metadata is discovered from
  * `{issuer}/.well-known/openid-configuration` (the document must name the same issuer);
  * pin `authorizationUrl`, `tokenUrl` and `jwksUrl` to skip discovery. The id_token is
- * verified (signature via JWKS, iss, aud, exp, iat, nonce). Default scope `openid profile email`.
+ * verified (signature via JWKS, iss, aud, exp, iat, nonce). Default scope `openid profile email`;
+ * with `offline_access` in the scope, `prompt=consent` is sent unless you set a prompt (OIDC Core §11).
  *
  * @example
  * ```ts
@@ -16,5 +17,11 @@ export type OidcOptions = Omit<OAuth2ProviderDefinition, "protocol" | "issuer"> 
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html
  */
 export function oidc(options: OidcOptions): OAuth2ProviderDefinition {
-  return { scope: ["openid", "profile", "email"], ...options, protocol: "oidc" };
+  const definition: OAuth2ProviderDefinition = { scope: ["openid", "profile", "email"], ...options, protocol: "oidc" };
+  const scope = typeof definition.scope === "string" ? definition.scope.split(" ") : (definition.scope ?? []);
+  // OpenID Connect Core §11: offline_access is ignored unless the request asks for consent.
+  if (scope.includes("offline_access") && definition.authorizationParams?.prompt === undefined) {
+    definition.authorizationParams = { ...definition.authorizationParams, prompt: "consent" };
+  }
+  return definition;
 }

@@ -139,3 +139,12 @@ describe("google offline", () => {
     expect(presets.google().refresh).toBe(false);
   });
 });
+
+describe("oidc()", () => {
+  it("asks for consent when offline_access is requested (OIDC Core §11), unless a prompt is set", () => {
+    const base = { id: "op", issuer: "https://op.test" };
+    expect(presets.oidc({ ...base, scope: ["openid", "offline_access"] }).authorizationParams).toEqual({ prompt: "consent" });
+    expect(presets.oidc({ ...base, scope: "openid offline_access", authorizationParams: { prompt: "login" } }).authorizationParams).toEqual({ prompt: "login" });
+    expect(presets.oidc(base).authorizationParams).toBeUndefined();
+  });
+});

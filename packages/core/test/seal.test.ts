@@ -1,0 +1,122 @@
+/**
+ * Unit tests of the seal (packages/core/src/seal.ts): purpose, lifetime, tampering, rotation.
+ */
+import { describe, expect, it } from "vitest";
+import { DanceConfigError } from "@dance/core";
+import { normalizeSecrets, Sealer, type OpenResult } from "../src/seal.js";
+
+const A = "secret-a-0123456789-abcdefghijklmnopqrs";
+const B = "secret-b-0123456789-abcdefghijklmnopqrs";
+
+/** A sealer that never answers from its cache: every open really unseals. */
+const uncached = (secret: Parameters<typeof normalizeSecrets>[0], now?: () => number) =>
+  new Sealer(normalizeSecrets(secret), { cacheSize: 0, ...(now ? { now } : {}) });
+
+const invalid: OpenResult<unknown> = { ok: false, reason: "invalid" };
+
+describe("seal", () => {
+  it("opens what it sealed, for the same purpose only", async () => {
+    for (const sealer of [new Sealer(normalizeSecrets(A)), uncached(A)]) {
+      const sealed = await sealer.seal("token:github", { access_token: "t", n: [1, 2] }, 60);
+      expect(sealed).toMatch(/^Fe26\.2\*1\*/);
+      const opened = await sealer.open("token:github", sealed);
+      expect(opened).toMatchObject({ ok: true, value: { access_token: "t", n: [1, 2] }, stale: false });
+      expect(await sealer.open("token:google", sealed)).toEqual(invalid);
+      expect(await sealer.open("tx:github", sealed)).toEqual(invalid);
+    }
+    // Another instance with the same secret opens it (nothing depends on process memory).
+    const sealed = await new Sealer(normalizeSecrets(A)).seal("p", { v: 1 }, 60);
+    expect(await uncached(A).open("p", sealed)).toMatchObject({ ok: true, value: { v: 1 } });
+    expect(await uncached(B).open("p", sealed)).toEqual(invalid);
+  });
+
+  it("always seals a lifetime, and enforces it when opening", async () => {
+    let t = Date.now();
+    const now = () => t;
+    const sealer = new Sealer(normalizeSecrets(A), { now });
+    const sealed = await sealer.seal("tx:x", { s: 1 }, 600);
+    const expiration = Number(sealed.split("*")[5]);
+    expect(expiration).toBeGreaterThanOrEqual(t + 600_000 - 1000);
+    expect(expiration).toBeLessThanOrEqual(t + 600_000 + 1000);
+    t += 599_000;
+    expect((await sealer.open("tx:x", sealed)).ok).toBe(true);
+    expect((await uncached(A, now).open("tx:x", sealed)).ok).toBe(true);
+    t += 2_000;
+    expect(await uncached(A, now).open("tx:x", sealed)).toEqual({ ok: false, reason: "expired" });
+    expect(await sealer.open("tx:x", sealed)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("reports any change, cut or garbage as invalid, never throws", async () => {
+    const sealer = uncached(A);
+    const sealed = await sealer.seal("p", { secret: "value" }, 60);
+    const parts = sealed.split("*");
+    expect(parts).toHaveLength(8);
+    const flip = (s: string, i: number) => `${s.slice(0, i)}${s[i] === "A" ? "B" : "A"}${s.slice(i + 1)}`;
+    const forged: string[] = [];
+    // One character changed in each part after the version: id, salts, iv, ciphertext, expiry, HMAC salt, HMAC.
+    for (let p = 1; p < 8; p++) {
+      if (parts[p] === "") continue;
+      const copy = [...parts];
+      copy[p] = flip(copy[p]!, Math.floor(copy[p]!.length / 2));
+      forged.push(copy.join("*"));
+    }
+    // A later expiry, to extend the lifetime.
+    forged.push([...parts.slice(0, 5), String(Number(parts[5]) + 3_600_000), ...parts.slice(6)].join("*"));
+    forged.push(
+      sealed.slice(0, -1),
+      sealed.slice(0, sealed.length / 2),
+      `${sealed}A`,
+      sealed.replace("Fe26.2", "Fe26.1"),
+      `${sealed}*extra`,
+      "",
+      "Fe26.2",
+      "Fe26.2*1*********",
+      "%E0%A4%A",
+      "A".repeat(100_000),
+      `Fe26.2*1*${"A".repeat(70_000)}`,
+      "Fe26.2*1*a*b*c*d*e*f",
+      "Fe26.2*1*a*b*c*d*-1*f*g",
+    );
+    for (const value of forged) {
+      await expect(sealer.open("p", value), value.slice(0, 80)).resolves.toEqual(invalid);
+    }
+  });
+
+  it("seals with the highest secret id, opens with any, and marks older ids stale", async () => {
+    const oldSeal = await uncached({ 1: A }).seal("p", { v: "old" }, 60);
+    expect(oldSeal).toMatch(/^Fe26\.2\*1\*/);
+    const rotating = uncached({ 2: B, 1: A });
+    expect(await rotating.seal("p", { v: "new" }, 60)).toMatch(/^Fe26\.2\*2\*/);
+    expect(await rotating.open("p", oldSeal)).toMatchObject({ ok: true, value: { v: "old" }, stale: true });
+    const newSeal = await rotating.seal("p", { v: "new" }, 60);
+    expect(await rotating.open("p", newSeal)).toMatchObject({ ok: true, stale: false });
+    // Id 1 dropped: the old seal is simply invalid.
+    expect(await uncached({ 2: B }).open("p", oldSeal)).toEqual(invalid);
+    // The same secret under another id does not open it either: the id is part of the seal.
+    expect(await uncached({ 3: A }).open("p", oldSeal)).toEqual(invalid);
+    // Ids order numerically, not as strings.
+    expect(await uncached({ 9: A, 10: B }).seal("p", 1, 60)).toMatch(/^Fe26\.2\*10\*/);
+    expect(normalizeSecrets({ 9: A, 10: B }).current).toEqual({ id: "10", secret: B });
+  });
+
+  it("refuses missing, short or malformed secrets at start-up", () => {
+    const bad: unknown[] = [undefined, "", "short", "x".repeat(31), {}, { a: A }, { "-1": A }, { 1.5: A }, { 1: 12345678901234567890123456789012345 }, { 1: A, 2: "short" }, 42];
+    for (const secret of bad) expect(() => normalizeSecrets(secret as never), JSON.stringify(secret)).toThrow(DanceConfigError);
+    expect(() => normalizeSecrets("x".repeat(32))).not.toThrow();
+  });
+
+  it("hands out values nobody can change: neither the caller after sealing nor a reader", async () => {
+    const sealer = new Sealer(normalizeSecrets(A));
+    const value = { nested: { a: 1 } };
+    const sealed = await sealer.seal("p", value, 60);
+    value.nested.a = 2;
+    const first = await sealer.open<{ nested: { a: number } }>("p", sealed);
+    if (!first.ok) throw new Error("should open");
+    expect(first.value.nested.a).toBe(1);
+    expect(() => {
+      first.value.nested.a = 3;
+    }).toThrow(TypeError);
+    const second = await sealer.open<{ nested: { a: number } }>("p", sealed);
+    expect(second.ok && second.value.nested.a).toBe(1);
+  });
+});
