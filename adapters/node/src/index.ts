@@ -30,46 +30,99 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 /** Express/Connect middleware. */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-const requests = new WeakMap<IncomingMessage, Request>();
-const hooked = new WeakMap<ServerResponse, { applied: number }>();
+// Per-request state lives on the request/response objects under private symbols: a WeakMap
+// entry per request costs the garbage collector more than the rest of the adapter does.
+const REQUEST = Symbol("dance.request");
+const HOOKED = Symbol("dance.hooked");
+type DanceReq = IncomingMessage & { [REQUEST]?: Request };
+type DanceRes = ServerResponse & { [HOOKED]?: true };
+
+// RFC 9110 §7.2: uri-host [ ":" port ]. Anything else (spaces, "/", "?", "#", "@", "\\") would
+// change what the URL means, so it is refused rather than parsed.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
+
+const BAD_REQUEST = Symbol("dance.badRequest");
+
+/** The client's fault (e.g. an invalid Host header): Express's error handler answers `status`. */
+function badRequest(message: string, cause?: unknown): TypeError {
+  return Object.assign(new TypeError(message, { cause }), { status: 400, statusCode: 400, expose: true, [BAD_REQUEST]: true });
+}
+
+function isBadRequest(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { [BAD_REQUEST]?: boolean })[BAD_REQUEST] === true;
+}
 
 /**
  * The web `Request` for a Node request. The same object is returned for the same `req`, so
- * sessions are cached per request. The body is streamed (or rebuilt from a form that
- * Express's `urlencoded()` parser already consumed).
+ * sessions are cached per request. The body is streamed (or rebuilt from a body that a parser
+ * such as Express's `urlencoded()` already consumed).
+ * @throws {TypeError} with `status: 400` when the Host header or the URL cannot be parsed.
  */
 export function toRequest(req: IncomingMessage): Request {
-  const cached = requests.get(req);
+  const cached = (req as DanceReq)[REQUEST];
   if (cached) return cached;
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const host = req.headers.host ?? `${req.socket.localAddress ?? "127.0.0.1"}:${req.socket.localPort ?? 80}`;
+  const host = req.headers.host ?? localHost(req);
+  if (!HOST.test(host)) throw badRequest("invalid Host header");
   const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
-  const headers = new Headers();
+  const url = `${encrypted ? "https" : "http"}://${host}${path.startsWith("/") ? path : `/${path}`}`;
+  const method = req.method ?? "GET";
   const raw = req.rawHeaders;
+  let request: Request;
+  try {
+    if (method === "GET" || method === "HEAD") {
+      // No body: fill the Request's own headers rather than building a Headers object it would copy.
+      request = new Request(url, { method });
+      appendRawHeaders(request.headers, raw);
+    } else {
+      const headers = new Headers();
+      appendRawHeaders(headers, raw);
+      request = new Request(url, { method, headers, ...bodyOf(req, headers) });
+    }
+  } catch (cause) {
+    throw badRequest("invalid request URL or headers", cause);
+  }
+  (req as DanceReq)[REQUEST] = request;
+  return request;
+}
+
+/** HTTP/1.0 without a Host header: the address the request came in on. */
+function localHost(req: IncomingMessage): string {
+  const address = req.socket.localAddress ?? "127.0.0.1";
+  return `${address.includes(":") ? `[${address}]` : address}:${req.socket.localPort ?? 80}`;
+}
+
+function appendRawHeaders(headers: Headers, raw: readonly string[]): void {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
     // HTTP/2 pseudo-headers are not headers.
     if (name.charCodeAt(0) !== 58) headers.append(name, raw[i + 1]!);
   }
-  const method = req.method ?? "GET";
-  const init: RequestInit & { duplex?: "half" } = { method, headers };
-  if (method !== "GET" && method !== "HEAD") {
-    const parsed = (req as { body?: unknown }).body;
-    if (req.readableEnded && parsed && typeof parsed === "object") {
-      init.body = new URLSearchParams(parsed as Record<string, string>).toString();
-      headers.set("content-type", "application/x-www-form-urlencoded");
-      headers.delete("content-length");
-    } else if (!req.readableEnded) {
-      init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
-      init.duplex = "half";
-    }
-  }
-  const request = new Request(`${encrypted ? "https" : "http"}://${host}${path.startsWith("/") ? path : `/${path}`}`, init);
-  requests.set(req, request);
-  return request;
 }
 
-/** Write a web `Response` to a `ServerResponse`: status, headers, each `Set-Cookie` separately, streamed body. */
+function bodyOf(req: IncomingMessage, headers: Headers): { body?: BodyInit; duplex?: "half" } {
+  if (!req.readableEnded) return { body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>, duplex: "half" };
+  // A body parser consumed the stream: rebuild the body from what it left in `req.body`.
+  const parsed = (req as { body?: unknown }).body;
+  let body: BodyInit | undefined;
+  if (typeof parsed === "string") body = parsed;
+  else if (parsed instanceof Uint8Array) body = parsed as Uint8Array<ArrayBuffer>;
+  else if (parsed && typeof parsed === "object" && /^application\/x-www-form-urlencoded/i.test(headers.get("content-type") ?? "")) {
+    const form = new URLSearchParams();
+    // Repeated fields arrive as arrays (`state=a&state=b`): keep every value.
+    for (const [name, value] of Object.entries(parsed)) for (const item of Array.isArray(value) ? value : [value]) form.append(name, String(item));
+    body = form.toString();
+  }
+  if (body === undefined) return {};
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  return { body };
+}
+
+/**
+ * Write a web `Response` to a `ServerResponse`: status, headers, each `Set-Cookie` as its own
+ * header line (after any already set on `res`, skipping exact duplicates), streamed body.
+ */
 export async function sendResponse(res: ServerResponse, response: Response, method = "GET"): Promise<void> {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
@@ -80,34 +133,66 @@ export async function sendResponse(res: ServerResponse, response: Response, meth
   if (cookies.length > 0) appendSetCookie(res, cookies);
   if (!response.body || method === "HEAD") {
     res.end();
+    await response.body?.cancel();
     return;
   }
   await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
 }
 
+function setCookieList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
+
+/** Add `Set-Cookie` values to `res`, each as its own header line; values already there are skipped. */
 function appendSetCookie(res: ServerResponse, cookies: readonly string[]): void {
-  const existing = res.getHeader("set-cookie");
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)];
-  res.setHeader("set-cookie", [...list, ...cookies]);
+  const list = setCookieList(res.getHeader("set-cookie"));
+  const before = list.length;
+  for (const cookie of cookies) if (!list.includes(cookie)) list.push(cookie);
+  if (list.length !== before) res.setHeader("set-cookie", list);
+}
+
+/**
+ * `Set-Cookie` given to `writeHead(status, headers)` would replace the ones already set on `res`:
+ * move them onto `res` first (object or flat-array headers), and return the remaining headers.
+ */
+function takeSetCookie(res: ServerResponse, headers: unknown): unknown {
+  if (Array.isArray(headers)) {
+    if (!headers.some((v, i) => i % 2 === 0 && typeof v === "string" && v.toLowerCase() === "set-cookie")) return headers;
+    const rest: unknown[] = [];
+    for (let i = 0; i < headers.length; i += 2) {
+      if (String(headers[i]).toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(headers[i + 1]));
+      else rest.push(headers[i], headers[i + 1]);
+    }
+    return rest;
+  }
+  if (!headers || typeof headers !== "object" || !Object.keys(headers).some((k) => k.toLowerCase() === "set-cookie")) return headers;
+  const rest: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(value));
+    else rest[name] = value;
+  }
+  return rest;
 }
 
 /**
  * Make cookie changes that sessions queue while the app handles `req` (a refreshed token,
  * a logout) reach the browser: they are added just before the response head is written.
+ * Nothing is built here: without a session for `req`, there is nothing to add.
  */
 function applyCookiesOnHead(dance: Dance, req: IncomingMessage, res: ServerResponse): void {
-  if (hooked.has(res)) return;
-  const state = { applied: 0 };
-  hooked.set(res, state);
-  const request = toRequest(req);
-  const writeHead = res.writeHead;
+  if ((res as DanceRes)[HOOKED]) return;
+  (res as DanceRes)[HOOKED] = true;
+  const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const pending = dance.pendingCookies(request);
-    if (pending.length > state.applied && !this.headersSent) {
-      appendSetCookie(this, pending.slice(state.applied));
-      state.applied = pending.length;
+    const request = (req as DanceReq)[REQUEST];
+    const pending = request ? dance.pendingCookies(request) : [];
+    if (pending.length > 0 && !this.headersSent) {
+      const at = typeof args[1] === "string" ? 2 : 1;
+      if (args.length > at) args[at] = takeSetCookie(this, args[at]);
+      appendSetCookie(this, pending);
     }
-    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
 }
 
@@ -120,11 +205,9 @@ export async function getSession(dance: Dance, req: IncomingMessage, res: Server
   return dance.session(toRequest(req), provider);
 }
 
-/** Send a Response Dance built for `req`: it already carries the request's queued cookies. */
-async function sendDanceResponse(dance: Dance, req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  const state = hooked.get(res);
-  if (state) state.applied = dance.pendingCookies(toRequest(req)).length;
-  await sendResponse(res, response, req.method);
+function sendBadRequest(res: ServerResponse): void {
+  if (res.headersSent) res.end();
+  else res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad Request");
 }
 
 async function serve(dance: Dance, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -133,10 +216,10 @@ async function serve(dance: Dance, req: IncomingMessage, res: ServerResponse): P
     request = toRequest(req);
   } catch {
     // An unparsable Host header or URL: the client's fault.
-    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad Request");
-    return;
+    return sendBadRequest(res);
   }
-  await sendDanceResponse(dance, req, res, await dance.handler(request));
+  // The Response carries the request's queued cookies; the writeHead hook skips those already set.
+  await sendResponse(res, await dance.handler(request), req.method);
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -171,6 +254,8 @@ export function toNodeHandler(dance: Dance, fallback?: NodeHandler, options: Nod
       applyCookiesOnHead(dance, req, res);
       await fallback(req, res);
     } catch (error) {
+      // getSession() on a request with an invalid Host header: the client's fault, not the app's.
+      if (isBadRequest(error)) return sendBadRequest(res);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end();
       onError(error, req);
@@ -208,13 +293,10 @@ export function nodeMiddleware(dance: Dance): NodeMiddleware {
  */
 export function requireLogin(dance: Dance, provider: string): NodeMiddleware {
   return (req, res, next) => {
-    dance
-      .guard(toRequest(req), provider)
-      .then((blocked) => {
-        if (blocked) return sendDanceResponse(dance, req, res, blocked);
-        applyCookiesOnHead(dance, req, res);
-        next();
-      })
+    applyCookiesOnHead(dance, req, res);
+    Promise.resolve()
+      .then(() => dance.guard(toRequest(req), provider))
+      .then((blocked) => (blocked ? sendResponse(res, blocked, req.method) : next()))
       .catch(next);
   };
 }
