@@ -4,10 +4,15 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 // Tests run against the TypeScript sources: the `source` export condition of every workspace package.
 const resolve = { conditions: ["source", "import", "module", "node", "default"] };
+// Vitest also hands ssr.resolve.conditions to Node as --conditions. "import" there would make
+// require() of a dual CJS/ESM package load its ESM build (Node 20 require(esm)): Express's
+// router then gets `{ default: fn }` for `require("is-promise")`. Keep Node's list to the
+// custom condition plus Vite's server defaults.
+const ssrConditions = ["source", "module", "node", "development|production"];
 
 export default defineConfig({
   resolve,
-  ssr: { resolve: { conditions: resolve.conditions, externalConditions: ["source"] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ["source"] } },
   test: {
     projects: [
       { extends: true, test: { name: "core", root: `${root}packages/core` } },
