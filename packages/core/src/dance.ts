@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DanceConfigError, DanceError, type DanceErrorCode } from "./errors.js";
+import { DanceConfigError, DanceError } from "./errors.js";
 import { appOrigin, errorPage, isLoopbackHost, redirect, safeRedirectTarget, withCookies } from "./http.js";
 import { beginLogin, completeLogin, type CompleteLoginResult } from "./login.js";
 import { resolveProvider, type ResolvedProvider } from "./provider.js";
@@ -482,4 +482,3 @@ async function readLimited(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(all);
 }
 
-export type { DanceErrorCode };
