@@ -241,7 +241,12 @@ export function resolveProvider(input: ProviderDefinition, options: ResolveOptio
             { provider: id },
           );
         }
-        return build(as);
+        try {
+          return build(as);
+        } catch (cause) {
+          // Discovered metadata that cannot work (no token endpoint, plain http) is the provider's fault at request time.
+          throw new DanceError("discovery_failed", (cause as Error).message, { provider: id, cause });
+        }
       })();
       // A failed discovery is retried on the next use instead of being cached forever.
       metadataPromise.catch(() => {
