@@ -47,7 +47,7 @@ function startProvider(ttl?: Parameters<typeof startOidcProvider>[0]["ttl"]): Pr
 }
 
 /** Run the whole dance in `browser` as `login`; returns the app's final answer to the callback. */
-async function logIn(dance: Dance, browser: Browser, login: string, next = "/") {
+async function logIn(browser: Browser, login: string, next = "/") {
   const start = await browser.get(`${APP}/login/local?next=${encodeURIComponent(next)}`);
   expect(start.status).toBe(302);
   const authorizationUrl = browser.locationOf(start)!;
@@ -174,7 +174,7 @@ describe("e2e: the dance against oidc-provider", () => {
 
   it("logs out: deleteToken() clears the cookie through session.commit(response)", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "grace");
+    await logIn(browser, "grace");
     expect(browser.cookies.get(`${APP}/`, "dance-local")).toBeDefined();
 
     const session = await dance.session(browser.request(`${APP}/logout`), "local");
@@ -193,7 +193,7 @@ describe("e2e: the dance against oidc-provider", () => {
 
   it("logs in again without the provider's pages while its session and grant last", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "hopper");
+    await logIn(browser, "hopper");
     const again = await browser.get(`${APP}/login/local`);
     // The provider answers the authorization request with a redirect straight back to the app.
     const back = await browser.followRedirects(again, { until: (url) => url.href.startsWith(CALLBACK) });
@@ -244,7 +244,7 @@ describe("e2e: the dance against oidc-provider", () => {
 
   it("revokes an access token at the provider's revocation endpoint and forgets it", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "ada");
+    await logIn(browser, "ada");
     const session = await dance.session(browser.request(`${APP}/logout`), "local");
     const accessToken = session.token!.access_token;
     recorder.reset();
@@ -288,7 +288,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
 
   it("refreshes an expired token once in session.fetch and stores the new one in the cookie", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    const { authorizationUrl } = await logIn(dance, browser, "ada");
+    const { authorizationUrl } = await logIn(browser, "ada");
     expect(authorizationUrl.searchParams.get("scope")).toBe("openid profile email offline_access");
     const old = (await dance.session(browser.request(`${APP}/`), "local")).token!;
     expect(old.refresh_token).toEqual(expect.any(String));
@@ -322,7 +322,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
 
   it("10 concurrent session.fetch calls with an expired token cause exactly one refresh", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "grace");
+    await logIn(browser, "grace");
     const old = (await dance.session(browser.request(`${APP}/`), "local")).token!;
     await waitUntilExpired(op, old.access_token);
     recorder.reset();
@@ -342,7 +342,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
 
   it("concurrent requests carrying the same expired cookie share one refresh", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "katherine");
+    await logIn(browser, "katherine");
     const old = (await dance.session(browser.request(`${APP}/`), "local")).token!;
     await waitUntilExpired(op, old.access_token);
     recorder.reset();
@@ -360,7 +360,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
 
   it("revoke() revokes the refresh token (and its grant) at the provider and logs out", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "lin");
+    await logIn(browser, "lin");
     const session = await dance.session(browser.request(`${APP}/logout`), "local");
     const { access_token: accessToken, refresh_token: refreshToken } = session.token!;
     expect(refreshToken).toEqual(expect.any(String));
@@ -382,7 +382,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
 
   it("a refresh token the provider no longer honours gives reauth_required and logs out, without a loop", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "dorothy");
+    await logIn(browser, "dorothy");
     const old = (await dance.session(browser.request(`${APP}/`), "local")).token!;
     // Revoked behind the app's back (e.g. the user removed the app at the provider).
     const revoked = await fetch(op.endpoints.revocation, {
@@ -431,7 +431,7 @@ describe("e2e: access tokens that all live 2 seconds (refresh tokens not rotated
 
   it("refreshes again once the refreshed token has expired in turn", async () => {
     const browser = createBrowser({ handlers: { [APP]: dance.handler } });
-    await logIn(dance, browser, "ada");
+    await logIn(browser, "ada");
     const first = (await dance.session(browser.request(`${APP}/`), "local")).token!;
     await waitUntilExpired(op, first.access_token);
     recorder.reset();
