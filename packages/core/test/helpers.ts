@@ -1,12 +1,13 @@
 /**
- * Helpers of the security suite: a cookie-carrying "browser" that drives `dance.handler`,
+ * Helpers of the security suite: a cookie-carrying "browser" that drives `dance.handler`
+ * (a thin wrapper over `@dance/testing`'s `createBrowser`),
  * the fake provider wiring, and the assertions every negative case shares.
  */
 import { expect } from "vitest";
 import { createDance, type Dance, type DanceConfig } from "@dance/core";
 import { oauth2, type OAuth2Options } from "@dance/providers/oauth2";
 import { oidc, type OidcOptions } from "@dance/providers/oidc";
-import type { FakeProvider } from "@dance/testing";
+import { createBrowser, type Browser as TestingBrowser, type CookieStore, type FakeProvider } from "@dance/testing";
 
 /** A secret of the right length for every test Dance. */
 export const SECRET = "test-secret-0123456789-abcdefghijklmnop";
@@ -42,40 +43,88 @@ export function isDeletion(header: string): boolean {
   return /;\s*Max-Age=0(;|$)/i.test(header);
 }
 
-/** A browser: keeps cookies between requests to `dance.handler`. */
+/**
+ * The cookies a {@link Browser} sends to its origin, by name: the `Map` surface the tests use to
+ * read and tamper with them, over the RFC 6265 jar of `@dance/testing`'s client.
+ */
+export class OriginCookies implements Iterable<[string, string]> {
+  constructor(
+    readonly jar: CookieStore,
+    readonly origin: string,
+  ) {}
+
+  get(name: string): string | undefined {
+    return this.jar.get(this.origin, name);
+  }
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+  /** Tamper: see {@link CookieStore.set}. */
+  set(name: string, value: string): this {
+    this.jar.set(this.origin, name, value);
+    return this;
+  }
+  delete(name: string): boolean {
+    return this.jar.delete(this.origin, name);
+  }
+  clear(): void {
+    this.jar.clear(new URL(this.origin).hostname);
+  }
+  keys(): IterableIterator<string> {
+    return this.jar
+      .for(this.origin)
+      .map((c) => c.name)
+      .values();
+  }
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (const c of this.jar.for(this.origin)) yield [c.name, c.value];
+  }
+}
+
+/**
+ * A browser driving `dance.handler` at `origin`: `@dance/testing`'s `createBrowser` with the
+ * app origin served in-process, so cookies follow RFC 6265 (`__Host-` only from a secure
+ * context, `Secure` cookies not kept from plain http off loopback, cookies above 4096 bytes
+ * dropped). A test that needs to send what a real browser would not passes its own `cookie`
+ * header. The jar expires cookies on real time, not on a test {@link Clock}: after
+ * `clock.advance()` past a Max-Age the cookie is still sent, which the expiry cases rely on.
+ */
 export class Browser {
-  readonly cookies = new Map<string, string>();
+  /** The `@dance/testing` client behind this browser. */
+  readonly client: TestingBrowser;
+  readonly cookies: OriginCookies;
   constructor(
     readonly dance: Dance,
     readonly origin = APP,
-  ) {}
+  ) {
+    this.client = createBrowser({ handlers: { [origin]: dance.handler } });
+    this.cookies = new OriginCookies(this.client.cookies, origin);
+  }
 
-  /** The `Cookie` header this browser would send. */
+  /** The `Cookie` header this browser would send to its origin. */
   cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    return this.client.cookies.header(this.origin);
   }
 
-  /** Build a request carrying this browser's cookies. */
+  /** Build a request carrying this browser's cookies, or the `cookie` header of `init` when it has one. */
   request(pathOrUrl: string | URL, init: RequestInit = {}): Request {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size > 0 && !headers.has("cookie")) headers.set("cookie", this.cookieHeader());
-    return new Request(new URL(pathOrUrl, this.origin), { ...init, headers });
+    const url = new URL(pathOrUrl, this.origin);
+    return new Headers(init.headers).has("cookie") ? new Request(url, init) : this.client.request(url, init);
   }
 
-  /** Send a request to the handler and keep the cookies of the answer. */
+  /**
+   * Send a request to the handler (a URL of another origin goes over the network) and keep the
+   * cookies of the answer. A `cookie` header in `init` is sent instead of the jar's.
+   */
   async send(pathOrUrl: string | URL, init: RequestInit = {}): Promise<Response> {
-    const res = await this.dance.handler(this.request(pathOrUrl, init));
-    this.keep(res);
-    return res;
+    const url = new URL(pathOrUrl, this.origin);
+    if (!new Headers(init.headers).has("cookie")) return this.client.fetch(url, init);
+    return this.client.receive(url, await this.dance.handler(this.request(url, init)));
   }
 
-  /** Apply the `Set-Cookie` values of a response. */
+  /** Apply the `Set-Cookie` values of a response, as if the app origin answered it. */
   keep(res: Response): void {
-    for (const header of setCookies(res)) {
-      const { name, value } = cookieNameValue(header);
-      if (isDeletion(header)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    this.client.receive(this.origin, res);
   }
 
   /** Start a login and follow the fake provider's redirect: the callback URL it sends back to. */

@@ -234,6 +234,47 @@ export class CookieStore {
     return this.for(url).find((c) => c.name === name)?.value;
   }
 
+  /**
+   * Tamper with the jar, as a security test does (a planted, corrupted or restored cookie):
+   * the cookie `name` that a request to `url` carries gets `value` and keeps its attributes;
+   * when there is none, a host-only session cookie with `Path=/` and no other attribute is
+   * added. This is not a `Set-Cookie`: no browser rule (prefixes, `Secure`, size) applies —
+   * use {@link CookieStore.store} for what a server sends.
+   *
+   * @example
+   * ```ts
+   * jar.set("http://127.0.0.1:3000/", "dance-local", "tampered");
+   * jar.header("http://127.0.0.1:3000/profile"); // "dance-local=tampered"
+   * ```
+   */
+  set(url: string | URL, name: string, value: string): void {
+    const u = toUrl(url);
+    const existing = this.for(u).find((c) => c.name === name);
+    if (existing) {
+      existing.value = value;
+      return;
+    }
+    const domain = u.hostname.toLowerCase();
+    this.#cookies.push({ name, value, domain, hostOnly: true, path: "/", secure: false, httpOnly: false, sameSite: undefined, expiresAt: undefined, createdAt: this.#counter++ });
+  }
+
+  /**
+   * Forget cookie `name` wherever a request to `url` would carry it (every matching path and
+   * domain), as a test of a lost or missing cookie does. Returns whether there was one.
+   *
+   * @example
+   * ```ts
+   * jar.delete("http://127.0.0.1:3000/", "dance-local.1"); // a chunk of a big token goes missing
+   * ```
+   */
+  delete(url: string | URL, name: string): boolean {
+    const doomed = new Set(this.for(url).filter((c) => c.name === name));
+    for (let i = this.#cookies.length - 1; i >= 0; i--) {
+      if (doomed.has(this.#cookies[i]!)) this.#cookies.splice(i, 1);
+    }
+    return doomed.size > 0;
+  }
+
   /** Every live cookie (copies). */
   all(): StoredCookie[] {
     return this.#live().map((c) => ({ ...c }));

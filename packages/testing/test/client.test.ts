@@ -82,6 +82,20 @@ describe("CookieStore", () => {
     expect(jar.store(`${APP}/`, `big=${"x".repeat(4094)}; Path=/`)).toEqual(["big"]);
     expect(jar.store(`${APP}/`, `fit=${"x".repeat(4093)}; Path=/`)).toEqual([]);
   });
+
+  it("lets a test set and delete a cookie by name, outside the Set-Cookie rules", () => {
+    const jar = new CookieStore();
+    jar.store("https://app.example.test/", ["__Host-t=1; Path=/; Secure; HttpOnly", "u=2; Path=/"]);
+    jar.set("https://app.example.test/x", "__Host-t", "tampered");
+    expect(jar.all().find((c) => c.name === "__Host-t")).toMatchObject({ value: "tampered", secure: true, httpOnly: true, path: "/" });
+    expect(jar.header("https://app.example.test/")).toBe("__Host-t=tampered; u=2");
+    jar.set("http://app.example.test/", "__Host-planted", "x".repeat(5000)); // no prefix or size rule
+    expect(jar.get("http://app.example.test/", "__Host-planted")).toHaveLength(5000);
+    expect(jar.delete("https://app.example.test/", "u")).toBe(true);
+    expect(jar.delete("https://app.example.test/", "u")).toBe(false);
+    expect(jar.header("https://app.example.test/")).toBe(`__Host-t=tampered; __Host-planted=${"x".repeat(5000)}`);
+    expect(jar.header("https://other.example.test/")).toBe("");
+  });
 });
 
 describe("createBrowser", () => {
