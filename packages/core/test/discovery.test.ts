@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DanceConfigError } from "@dance/core";
-import { startFakeProvider, type FakeProvider } from "@dance/testing";
-import { fakeDance } from "./helpers.js";
+import { fakeDance, useFakeProvider } from "./helpers.js";
 
-let fake: FakeProvider;
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeProvider();
 
 describe("OpenID discovery that cannot work", () => {
   it("a document without a token endpoint: ready() throws a config error, the login answers 502 discovery_failed", async () => {

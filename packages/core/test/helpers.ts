@@ -3,11 +3,11 @@
  * (a thin wrapper over `@dance/testing`'s `createBrowser`),
  * the fake provider wiring, and the assertions every negative case shares.
  */
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { createDance, type Dance, type DanceConfig } from "@dance/core";
 import { oauth2, type OAuth2Options } from "@dance/providers/oauth2";
 import { oidc, type OidcOptions } from "@dance/providers/oidc";
-import { createBrowser, type Browser as TestingBrowser, type CookieStore, type FakeProvider } from "@dance/testing";
+import { createBrowser, startFakeProvider, type Browser as TestingBrowser, type CookieStore, type FakeProvider } from "@dance/testing";
 
 /** A secret of the right length for every test Dance. */
 export const SECRET = "test-secret-0123456789-abcdefghijklmnop";
@@ -230,4 +230,27 @@ export function withParams(url: URL, params: Record<string, string | null>): URL
     else copy.searchParams.set(name, value);
   }
   return copy;
+}
+
+/**
+ * Start a fake provider for this test file (reset before each test, closed after the file),
+ * on `clock` when given (reset too). The returned object forwards to the running fake.
+ */
+export function useFakeProvider(clock?: Clock): FakeProvider {
+  let running: FakeProvider | undefined;
+  beforeAll(async () => {
+    running = await startFakeProvider(clock ? { now: clock.now } : {});
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => {
+    running!.reset();
+    clock?.reset();
+  });
+  return new Proxy({} as FakeProvider, {
+    get(_, key) {
+      if (!running) throw new Error("the fake provider is used before beforeAll() started it");
+      const value: unknown = Reflect.get(running, key);
+      return typeof value === "function" ? value.bind(running) : value;
+    },
+  });
 }

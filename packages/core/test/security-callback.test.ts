@@ -1,34 +1,12 @@
 /**
  * SECURITY.md cases 1–9: the callback and its state.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDance, DanceConfigError, MemoryStorage, type ErrorEvent } from "@dance/core";
-import { startFakeProvider, type FakeProvider } from "@dance/testing";
-import {
-  APP,
-  Browser,
-  Clock,
-  expectNoTokenWritten,
-  expectRefused,
-  expectTransactionCleared,
-  fakeDance,
-  fakeOidc,
-  SECRET,
-  setCookies,
-  withParams,
-} from "./helpers.js";
+import { APP, Browser, Clock, expectNoTokenWritten, expectRefused, expectTransactionCleared, fakeDance, fakeOidc, SECRET, setCookies, useFakeProvider, withParams } from "./helpers.js";
 
-let fake: FakeProvider;
 const clock = new Clock();
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ now: clock.now });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  clock.reset();
-});
+const fake = useFakeProvider(clock);
 
 describe("callback and state", () => {
   it("a complete dance stores the token and clears the transaction (the baseline the negative cases depart from)", async () => {

@@ -2,22 +2,13 @@
  * SECURITY.md case 36: what Dance says (debug records, error pages, error messages) never
  * carries a secret, and a successful login always writes a fresh cookie.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DebugRecord } from "@dance/core";
-import { startFakeProvider, type FakeProvider, type TokenReply } from "@dance/testing";
-import { Browser, Clock, cookieNameValue, fakeDance, SECRET, tokenCookies, withParams } from "./helpers.js";
+import { type TokenReply } from "@dance/testing";
+import { Browser, Clock, cookieNameValue, fakeDance, SECRET, tokenCookies, useFakeProvider, withParams } from "./helpers.js";
 
-let fake: FakeProvider;
 const clock = new Clock();
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ now: clock.now });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  clock.reset();
-});
+const fake = useFakeProvider(clock);
 
 describe("hygiene", () => {
   it("36. debug output, error pages and error messages never contain the client secret, code, verifier or tokens", async () => {

@@ -1,22 +1,13 @@
 /**
  * SECURITY.md cases 18–22: id_token validation, at login and at refresh.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DanceError, MemoryStorage, type Dance } from "@dance/core";
-import { startFakeProvider, type FakeProvider, type StandardTokenOptions } from "@dance/testing";
-import { APP, Browser, Clock, expectRefused, fakeDance, tokenCookies } from "./helpers.js";
+import { type StandardTokenOptions } from "@dance/testing";
+import { APP, Browser, Clock, expectRefused, fakeDance, tokenCookies, useFakeProvider } from "./helpers.js";
 
-let fake: FakeProvider;
 const clock = new Clock();
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ now: clock.now });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  clock.reset();
-});
+const fake = useFakeProvider(clock);
 
 /** Log in once with the id_token the fake builds from `standard`; return the response and what was stored. */
 async function loginWith(dance: Dance, storage: MemoryStorage, standard: StandardTokenOptions) {

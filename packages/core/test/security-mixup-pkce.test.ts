@@ -2,19 +2,12 @@
  * SECURITY.md cases 10–13: mix-up (RFC 9207 `iss`, discovery issuer) and PKCE.
  */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDance, DanceConfigError, MemoryStorage } from "@dance/core";
-import { startFakeProvider, type FakeProvider } from "@dance/testing";
 import { normalizeSecrets, Sealer } from "../src/seal.js";
-import { Browser, expectRefused, fakeDance, fakeOauth2, fakeOidc, SECRET, setCookies, withParams } from "./helpers.js";
+import { Browser, expectRefused, fakeDance, fakeOauth2, fakeOidc, SECRET, setCookies, useFakeProvider, withParams } from "./helpers.js";
 
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeProvider();
 
 describe("mix-up and PKCE", () => {
   it("10. iss present and different from the issuer (even by a trailing slash) → rejected", async () => {

@@ -2,31 +2,12 @@
  * SECURITY.md cases 23–29: redirect targets, cookies and seals, proxies.
  */
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDance, DanceConfigError, MemoryStorage } from "@dance/core";
-import { startFakeProvider, type FakeProvider } from "@dance/testing";
 import { normalizeSecrets, Sealer } from "../src/seal.js";
-import {
-  APP,
-  Browser,
-  cookieNameValue,
-  expectTransactionCleared,
-  fakeDance,
-  fakeOidc,
-  isDeletion,
-  SECRET,
-  setCookies,
-  tokenCookies,
-  withParams,
-} from "./helpers.js";
+import { APP, Browser, cookieNameValue, expectTransactionCleared, fakeDance, fakeOidc, isDeletion, SECRET, setCookies, tokenCookies, useFakeProvider, withParams } from "./helpers.js";
 
-let fake: FakeProvider;
-
-beforeAll(async () => {
-  fake = await startFakeProvider();
-});
-afterAll(() => fake.close());
-beforeEach(() => fake.reset());
+const fake = useFakeProvider();
 
 const HTTPS_APP = "https://app.com";
 const OLD_SECRET = "old-secret-0123456789-abcdefghijklmnopq";

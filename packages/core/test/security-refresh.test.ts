@@ -1,22 +1,13 @@
 /**
  * SECURITY.md cases 30–32: refresh and the fetch wrapper.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DanceError, MemoryStorage, type Dance } from "@dance/core";
-import { startFakeProvider, type FakeProvider } from "@dance/testing";
-import { APP, Browser, Clock, cookieNameValue, fakeDance, isDeletion, setCookies, tokenCookies } from "./helpers.js";
+import { startFakeProvider } from "@dance/testing";
+import { APP, Browser, Clock, cookieNameValue, fakeDance, isDeletion, setCookies, tokenCookies, useFakeProvider } from "./helpers.js";
 
-let fake: FakeProvider;
 const clock = new Clock();
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ now: clock.now });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  clock.reset();
-});
+const fake = useFakeProvider(clock);
 
 /** Log in, then let the access token expire. */
 async function expiredLogin(config: Parameters<typeof fakeDance>[1] = {}, target = fake) {

@@ -1,23 +1,14 @@
 /**
  * SECURITY.md cases 14–17: token endpoint faults.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDance, MemoryStorage, type ErrorEvent } from "@dance/core";
 import { github } from "@dance/providers/github";
-import { startFakeProvider, type FakeProvider, type TokenReply } from "@dance/testing";
-import { Browser, Clock, expectRefused, fakeDance, fakeOauth2, SECRET, withParams } from "./helpers.js";
+import { type TokenReply } from "@dance/testing";
+import { Browser, Clock, expectRefused, fakeDance, fakeOauth2, SECRET, useFakeProvider, withParams } from "./helpers.js";
 
-let fake: FakeProvider;
 const clock = new Clock();
-
-beforeAll(async () => {
-  fake = await startFakeProvider({ now: clock.now });
-});
-afterAll(() => fake.close());
-beforeEach(() => {
-  fake.reset();
-  clock.reset();
-});
+const fake = useFakeProvider(clock);
 
 // Case 16 also requires that no promise rejection is left unhandled, whatever the fault.
 const unhandled: unknown[] = [];
