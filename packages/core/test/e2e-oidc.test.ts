@@ -46,6 +46,15 @@ function startProvider(ttl?: Parameters<typeof startOidcProvider>[0]["ttl"]): Pr
   });
 }
 
+/** A Dance whose provider refreshes expired tokens (oidc() adds prompt=consent for offline_access, OIDC Core §11). */
+function refreshingDance(op: RunningOidcProvider, scope: string[], fetch: typeof globalThis.fetch): Dance {
+  return createDance({
+    secret: SECRET,
+    providers: [oidc({ id: "local", issuer: op.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scope, refresh: true })],
+    fetch,
+  });
+}
+
 /** Run the whole dance in `browser` as `login`; returns the app's final answer to the callback. */
 async function logIn(browser: Browser, login: string, next = "/") {
   const start = await browser.get(`${APP}/login/local?next=${encodeURIComponent(next)}`);
@@ -268,21 +277,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
       // The first access token lives 2 s; refreshed ones an hour, so a refresh is needed exactly once.
       AccessToken: (ctx: { oidc?: { params?: { grant_type?: unknown } } }) => (ctx.oidc?.params?.grant_type === "refresh_token" ? 3600 : 2),
     });
-    dance = createDance({
-      secret: SECRET,
-      providers: [
-        oidc({
-          id: "local",
-          issuer: op.issuer,
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
-          // oidc() adds prompt=consent for offline_access (OpenID Connect Core §11); oidc-provider drops the scope otherwise.
-          scope: ["openid", "profile", "email", "offline_access"],
-          refresh: true,
-        }),
-      ],
-      fetch: recorder.fetch,
-    });
+    dance = refreshingDance(op, ["openid", "profile", "email", "offline_access"], recorder.fetch);
   });
   afterAll(() => op?.close());
 
@@ -412,20 +407,7 @@ describe("e2e: access tokens that all live 2 seconds (refresh tokens not rotated
 
   beforeAll(async () => {
     op = await startProvider({ AccessToken: 2 });
-    dance = createDance({
-      secret: SECRET,
-      providers: [
-        oidc({
-          id: "local",
-          issuer: op.issuer,
-          clientId: CLIENT_ID,
-          clientSecret: CLIENT_SECRET,
-          scope: ["openid", "offline_access"],
-          refresh: true,
-        }),
-      ],
-      fetch: recorder.fetch,
-    });
+    dance = refreshingDance(op, ["openid", "offline_access"], recorder.fetch);
   });
   afterAll(() => op?.close());
 
