@@ -213,8 +213,10 @@ export function createDance(config: DanceConfig): Dance {
   const fallbackStates = new WeakMap<Request, RequestState>();
   const stateOf = (request: Request): RequestState | undefined =>
     (request as unknown as Record<symbol, RequestState | undefined>)[STATE] ?? fallbackStates.get(request);
+  // Secure cookies everywhere but plain-http loopback development (SECURITY.md).
+  const baseUrlSecure = baseUrl === undefined ? undefined : baseUrl.startsWith("https:") || !isLoopbackHost(new URL(baseUrl).hostname);
   function isSecure(request: Request): boolean {
-    if (baseUrl) return baseUrl.startsWith("https:") || !isLoopbackHost(new URL(baseUrl).hostname);
+    if (baseUrlSecure !== undefined) return baseUrlSecure;
     if (!trustProxy && request.url.startsWith("https:")) return true;
     const origin = new URL(appOrigin(request, undefined, trustProxy));
     return origin.protocol === "https:" || !isLoopbackHost(origin.hostname);
