@@ -22,7 +22,7 @@ export { parseCookieHeader, serializeCookie } from "./cookies.js";
 export type { CookieOptions } from "./cookies.js";
 export { MIN_SECRET_LENGTH } from "./seal.js";
 export type { SecretInput } from "./seal.js";
-export { envPrefix, defineProvider, DEFAULT_ID_TOKEN_ALGS } from "./provider.js";
+export { envPrefix, DEFAULT_ID_TOKEN_ALGS } from "./provider.js";
 export type { CompleteLoginResult } from "./login.js";
 export type {
   AuthorizedEvent,

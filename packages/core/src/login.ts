@@ -113,7 +113,7 @@ export interface CompleteLoginInput {
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
 /** Compare two strings in time independent of where they differ. */
-export function timingSafeEqual(a: string, b: string): boolean {
+function timingSafeEqual(a: string, b: string): boolean {
   const ea = new TextEncoder().encode(a);
   const eb = new TextEncoder().encode(b);
   // Always walk the expected value's length, so the time does not depend on where they differ.
@@ -136,11 +136,11 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
 
   const opened = await cookies.openSealed<LoginTransaction>(transactionCookie(id), transactionPurpose(id));
   cookies.deleteSealed(transactionCookie(id));
-  if (!opened || (!opened.result.ok && opened.result.reason === "invalid")) {
+  if (!opened || (!opened.ok && opened.reason === "invalid")) {
     throw fail("missing_transaction", `No login in progress for ${id} in this browser (or it was already completed). Start again from the login link.`);
   }
-  if (!opened.result.ok) throw fail("transaction_expired", `The login with ${id} took too long. Start again from the login link.`);
-  const tx = opened.result.value as LoginTransaction;
+  if (!opened.ok) throw fail("transaction_expired", `The login with ${id} took too long. Start again from the login link.`);
+  const tx = opened.value;
   if (tx.p !== id || typeof tx.s !== "string" || typeof tx.r !== "string" || typeof tx.t !== "string") {
     throw fail("invalid_transaction", `The login transaction does not belong to ${id}.`);
   }
@@ -151,7 +151,7 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   const states = params.getAll("state");
   if (states.length === 0 || states[0] === "") throw fail("state_missing", "The callback carries no state.");
   if (states.length > 1 || !timingSafeEqual(states[0]!, tx.s)) throw fail("state_mismatch", "The callback state does not match this browser's login.");
-  if (!input.consumeState(tx.s, opened.result.expiresAt)) throw fail("missing_transaction", "This login callback was already used.");
+  if (!input.consumeState(tx.s, opened.expiresAt)) throw fail("missing_transaction", "This login callback was already used.");
 
   const metadata = await provider.metadata();
   const issuers = params.getAll("iss");

@@ -271,10 +271,3 @@ export function resolveProvider(input: ProviderDefinition, options: ResolveOptio
     metadata,
   });
 }
-
-/** Narrow helper so provider files are checked against the definition type. */
-export function defineProvider<T extends ProviderDefinition>(definition: T): T {
-  return definition;
-}
-
-export { paramString };

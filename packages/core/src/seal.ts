@@ -139,11 +139,6 @@ export class Sealer {
     return { ok: true, value: opened.v as T, expiresAt, stale };
   }
 
-  /** Forget a seal (after single use, e.g. a consumed login transaction). */
-  forget(sealed: string): void {
-    this.#cache.delete(sealed);
-  }
-
   #remember(sealed: string, entry: CacheEntry): void {
     if (this.#cacheSize <= 0 || textEncoder.encode(sealed).length > 16_384) return;
     if (this.#cache.size >= this.#cacheSize) {

@@ -200,11 +200,6 @@ export class ProviderSession {
     await this.deleteToken();
   }
 
-  /** The `Set-Cookie` values this request queued (token writes, refreshes, logouts). */
-  get pendingCookies(): readonly string[] {
-    return this.#deps.ctx.cookies.pending;
-  }
-
   /**
    * Apply this request's cookie changes to `response` (adapters do it for you). Calling it
    * again only adds what changed since.

@@ -4,7 +4,7 @@
  * @module
  */
 import { parseCookieHeader, serializeCookie, type CookieOptions } from "./cookies.js";
-import type { Sealer } from "./seal.js";
+import type { OpenResult, Sealer } from "./seal.js";
 import type { CookieJar, StorageContext, Token, TokenStorage } from "./types.js";
 
 /** Cookies are split so each `Set-Cookie` stays below 4096 bytes, attributes included. */
@@ -105,17 +105,14 @@ export class RequestCookieJar implements CookieJar {
   }
 
   async getSealed<T>(name: string, purpose: string): Promise<{ value: T; stale: boolean } | null> {
-    const raw = this.#readRaw(name);
-    if (raw === undefined) return null;
-    const opened = await this.#sealer.open<T>(purpose, raw);
-    return opened.ok ? { value: opened.value, stale: opened.stale } : null;
+    const opened = await this.openSealed<T>(name, purpose);
+    return opened?.ok ? { value: opened.value, stale: opened.stale } : null;
   }
 
-  /** Like getSealed, but tells an expired seal apart from an absent or forged one. @internal */
-  async openSealed<T>(name: string, purpose: string): Promise<{ raw: string; result: Awaited<ReturnType<Sealer["open"]>> } | null> {
+  /** Like getSealed, but tells an expired seal apart from an absent (null) or forged one. @internal */
+  async openSealed<T>(name: string, purpose: string): Promise<OpenResult<T> | null> {
     const raw = this.#readRaw(name);
-    if (raw === undefined) return null;
-    return { raw, result: await this.#sealer.open<T>(purpose, raw) };
+    return raw === undefined ? null : this.#sealer.open<T>(purpose, raw);
   }
 
   deleteSealed(name: string): void {
