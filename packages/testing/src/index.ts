@@ -11,3 +11,4 @@ export { confidentialClient, defaultClaims, startOidcProvider } from "./oidc-pro
 export type { ConfidentialClientOptions, FindAccount, OidcAccount, OidcClientMetadata, OidcEndpoints, OidcProviderInstance, OidcProviderOptions, OidcTtl, RunningOidcProvider, TtlValue } from "./oidc-provider.js";
 export { CookieStore, createBrowser, loginAtProvider } from "./client.js";
 export type { Browser, BrowserOptions, FollowOptions, FormInput, InProcessHandler, ProviderLoginOptions, ProviderLoginResult, StoredCookie } from "./client.js";
+export { startOAuth1Provider, type OAuth1ProviderClient, type OAuth1ProviderOptions, type RunningOAuth1Provider } from "./oauth1-provider.js";
