@@ -249,6 +249,8 @@ describe("encoding edge cases", () => {
     ).rejects.toBeInstanceOf(DanceConfigError);
     await expect(oauth1Sign(signer, { method: "GET", url: "https://api.example.com/x", oauth: { oauth_nonce: "mine" } })).rejects.toBeInstanceOf(TypeError);
     await expect(oauth1Sign(signer, { method: "GET", url: "https://api.example.com/x", oauth: { callback: "x" } })).rejects.toBeInstanceOf(TypeError);
+    await expect(oauth1RequestTokenRequest(signer, "https://api.example.com/initiate", { callback: "/relative" })).rejects.toBeInstanceOf(DanceConfigError);
+    await expect(oauth1AccessTokenRequest(signer, "https://api.example.com/token", { requestToken: { oauth_token: "t", oauth_token_secret: "s" }, verifier: "" })).rejects.toBeInstanceOf(DanceConfigError);
   });
 
   it("the Authorization header: realm first and unencoded, oauth_* names and values §3.6-encoded, other names left out", () => {

@@ -10,7 +10,16 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** A client registered at the provider. Give `secret` (HMAC-SHA1, PLAINTEXT) or `rsaPublicKey` (RSA-SHA1), or both. */
+/**
+ * A client registered at the provider. Give `secret` (HMAC-SHA1, PLAINTEXT) or `rsaPublicKey` (RSA-SHA1), or both.
+ *
+ * @example
+ * ```ts
+ * const hmac: OAuth1ProviderClient = { key: "printer", secret: "printer-secret", callbacks: ["http://127.0.0.1:3000/cb"] };
+ * const rsa: OAuth1ProviderClient = { key: "printer-rsa", rsaPublicKey: publicKey.export({ type: "spki", format: "pem" }) as string };
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.3
+ */
 export interface OAuth1ProviderClient {
   /** The client identifier (`oauth_consumer_key`): 3–64 letters, digits, `-` or `_`. */
   key: string;
@@ -22,7 +31,15 @@ export interface OAuth1ProviderClient {
   callbacks?: readonly string[] | undefined;
 }
 
-/** Options of {@link startOAuth1Provider}. */
+/**
+ * Options of {@link startOAuth1Provider}.
+ *
+ * @example
+ * ```ts
+ * const options: OAuth1ProviderOptions = { clients: [{ key: "printer", secret: "printer-secret" }], deny: true };
+ * ```
+ * @see https://oauthlib.readthedocs.io/en/latest/oauth1/validator.html
+ */
 export interface OAuth1ProviderOptions {
   /** The registered clients. */
   clients: readonly OAuth1ProviderClient[];
@@ -34,7 +51,17 @@ export interface OAuth1ProviderOptions {
   python?: string | undefined;
 }
 
-/** A running {@link startOAuth1Provider}. */
+/**
+ * A running {@link startOAuth1Provider}.
+ *
+ * @example
+ * ```ts
+ * const provider: RunningOAuth1Provider = await startOAuth1Provider({ clients });
+ * await fetch(`${provider.authorizeUrl}?oauth_token=${temporary.oauth_token}`, { redirect: "manual" });
+ * await provider.close();
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
+ */
 export interface RunningOAuth1Provider {
   /** `http://127.0.0.1:<port>` */
   url: string;

@@ -67,7 +67,7 @@ function reencodeFormComponent(octets: Uint8Array, from: number, to: number): st
   return out;
 }
 
-/** A parameter whose name and value are already encoded per §3.6. */
+/** A parameter whose name and value are already encoded per §3.6. @internal */
 export type EncodedParameter = readonly [name: string, value: string];
 
 /**
@@ -160,7 +160,15 @@ export function baseStringUri(url: string | URL): string {
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
-/** What {@link signatureBaseString} signs: the parts of one HTTP request. */
+/**
+ * What {@link signatureBaseString} signs: the parts of one HTTP request.
+ *
+ * @example
+ * ```ts
+ * const input: SignatureBaseStringInput = { method: "POST", url: "http://example.com/request?a=1", form: "c2&a3=2+q", oauth };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.4.1 RFC 5849 §3.4.1 Signature Base String}
+ */
 export interface SignatureBaseStringInput {
   /** The HTTP method; upper-cased in the base string. */
   method: string;

@@ -11,6 +11,12 @@ import { generateNonce, oauthTimestamp, type OAuth1Signer } from "./signer.js";
 /**
  * A token and its shared-secret (RFC 5849 §1.1): the temporary credentials of the request-token
  * step, or the token credentials that sign API calls. Field names are the wire names.
+ *
+ * @example
+ * ```ts
+ * const token: OAuth1Token = { oauth_token: "nnch734d00sl2jdk", oauth_token_secret: "pfkkdhi9sl3r4s00" };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-2.3 RFC 5849 §2.3 Token Credentials}
  */
 export interface OAuth1Token {
   /** The token identifier, sent as `oauth_token`. */
@@ -19,7 +25,16 @@ export interface OAuth1Token {
   oauth_token_secret: string;
 }
 
-/** Per-call options of the signing functions. */
+/**
+ * Per-call options of the signing functions.
+ *
+ * @example
+ * ```ts
+ * // Reproduce RFC 5849 §1.2's third request exactly:
+ * const options: OAuth1SignOptions = { nonce: "chapoH", now: () => 137131202_000 };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.3 RFC 5849 §3.3 Nonce and Timestamp}
+ */
 export interface OAuth1SignOptions {
   /** The clock, in milliseconds since the epoch, for `oauth_timestamp`. Default `Date.now`. */
   now?: (() => number) | undefined;
@@ -30,7 +45,15 @@ export interface OAuth1SignOptions {
   nonce?: string | undefined;
 }
 
-/** What {@link oauth1Sign} signs. */
+/**
+ * What {@link oauth1Sign} signs.
+ *
+ * @example
+ * ```ts
+ * const input: OAuth1SignInput = { method: "POST", url: "https://api.example.com/x?a=1", form: "b=2", token };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.4.1.3.1 RFC 5849 §3.4.1.3.1 Parameter Sources}
+ */
 export interface OAuth1SignInput {
   /** The HTTP method. */
   method: string;
@@ -48,7 +71,16 @@ export interface OAuth1SignInput {
   oauth?: Readonly<Record<string, string>> | undefined;
 }
 
-/** The result of {@link oauth1Sign}. */
+/**
+ * The result of {@link oauth1Sign}.
+ *
+ * @example
+ * ```ts
+ * const { authorization }: OAuth1Signature = await oauth1Sign(signer, { method: "GET", url });
+ * await fetch(url, { headers: { authorization } });
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.5.1 RFC 5849 §3.5.1 Authorization Header}
+ */
 export interface OAuth1Signature {
   /** The signature base string that was signed (RFC 5849 §3.4.1.1). Contains no secret. */
   baseString: string;
@@ -162,7 +194,15 @@ export async function signOAuth1Request(
   return new Request(request, { headers });
 }
 
-/** Options of {@link oauth1RequestTokenRequest}. */
+/**
+ * Options of {@link oauth1RequestTokenRequest}.
+ *
+ * @example
+ * ```ts
+ * const options: OAuth1RequestTokenOptions = { callback: "https://app.example.com/login/twitter/authorized" };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-2.1 RFC 5849 §2.1 Temporary Credentials}
+ */
 export interface OAuth1RequestTokenOptions extends OAuth1SignOptions {
   /** `oauth_callback`: the absolute URL the provider sends the user back to, or `"oob"`. */
   callback: string;
@@ -189,12 +229,26 @@ export interface OAuth1RequestTokenOptions extends OAuth1SignOptions {
 export async function oauth1RequestTokenRequest(signer: OAuth1Signer, url: string | URL, options: OAuth1RequestTokenOptions): Promise<Request> {
   const { callback, method = "POST" } = options;
   if (typeof callback !== "string" || callback === "") throw new DanceConfigError("OAuth 1: the request-token call needs an oauth_callback (an absolute URL, or \"oob\")");
-  if (callback !== "oob") httpUrl(callback);
+  if (callback !== "oob") {
+    try {
+      httpUrl(callback);
+    } catch (cause) {
+      throw new DanceConfigError("OAuth 1: oauth_callback must be an absolute http(s) URL, or \"oob\"", { cause });
+    }
+  }
   const { authorization } = await oauth1Sign(signer, { method, url, oauth: { oauth_callback: callback } }, options);
   return new Request(httpUrl(url), { method, headers: { authorization } });
 }
 
-/** Options of {@link oauth1AccessTokenRequest}. */
+/**
+ * Options of {@link oauth1AccessTokenRequest}.
+ *
+ * @example
+ * ```ts
+ * const options: OAuth1AccessTokenOptions = { requestToken: temporary, verifier: "hfdp7dh39dks9884" };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-2.3 RFC 5849 §2.3 Token Credentials}
+ */
 export interface OAuth1AccessTokenOptions extends OAuth1SignOptions {
   /** The temporary credentials from the request-token step: `oauth_token` is sent, its secret is the token secret of the key. */
   requestToken: OAuth1Token;
@@ -229,7 +283,17 @@ export async function oauth1AccessTokenRequest(signer: OAuth1Signer, url: string
   return new Request(httpUrl(url), { method, headers: { authorization } });
 }
 
-/** A token response: the credentials plus every other field the provider sent (e.g. `user_id`, `oauth_callback_confirmed`). */
+/**
+ * A token response: the credentials plus every other field the provider sent (e.g. `user_id`,
+ * `oauth_callback_confirmed`).
+ *
+ * @example
+ * ```ts
+ * const answer: OAuth1TokenResponse | undefined = parseOAuth1TokenResponse(await response.text());
+ * if (answer?.["oauth_callback_confirmed"] !== "true") throw new Error("not an OAuth 1.0a provider");
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-2.1 RFC 5849 §2.1 Temporary Credentials}
+ */
 export type OAuth1TokenResponse = OAuth1Token & Readonly<Record<string, string>>;
 
 /**

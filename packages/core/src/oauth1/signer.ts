@@ -11,10 +11,24 @@ import { checkRsaCryptoKey, importRsaPrivateKey, RSA_SHA1 } from "./keys.js";
 /**
  * The signature methods of RFC 5849 §3.4. `HMAC-SHA1` is the default; `PLAINTEXT` sends the
  * secrets themselves and is refused on any URL that is not https.
+ *
+ * @example
+ * ```ts
+ * const method: OAuth1SignatureMethod = "RSA-SHA1";
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.4 RFC 5849 §3.4 Signature}
  */
 export type OAuth1SignatureMethod = "HMAC-SHA1" | "RSA-SHA1" | "PLAINTEXT";
 
-/** Options of {@link createOAuth1Signer}: the client credentials (RFC 5849 §1.1) and how to sign. */
+/**
+ * Options of {@link createOAuth1Signer}: the client credentials (RFC 5849 §1.1) and how to sign.
+ *
+ * @example
+ * ```ts
+ * const options: OAuth1SignerOptions = { consumerKey: "key", consumerSecret: "secret", realm: "Photos" };
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-1.1 RFC 5849 §1.1 Terminology (client credentials)}
+ */
 export interface OAuth1SignerOptions {
   /** The client identifier, sent as `oauth_consumer_key`. */
   consumerKey: string;
@@ -40,6 +54,13 @@ export interface OAuth1SignerOptions {
 /**
  * A configured OAuth 1.0a client, ready to sign: frozen, its keys imported once. Made by
  * {@link createOAuth1Signer}; used by `signOAuth1Request` and friends.
+ *
+ * @example
+ * ```ts
+ * const signer: OAuth1Signer = await createOAuth1Signer({ consumerKey: "key", consumerSecret: "secret" });
+ * signer.signatureMethod; // "HMAC-SHA1"
+ * ```
+ * @see {@link https://www.rfc-editor.org/rfc/rfc5849#section-3.4 RFC 5849 §3.4 Signature}
  */
 export interface OAuth1Signer {
   /** `oauth_consumer_key`. */
