@@ -131,7 +131,8 @@ describe("toNodeHandler: Dance's routes over a real socket", () => {
     const origin = await listen(toNodeHandler(makeDance(), app(makeDance())));
     const response = await request(`${origin}/login/acme?next=/after`);
     expect(response.status).toBe(302);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    // It sets a cookie: no shared cache may keep it (SECURITY.md 37).
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     const location = new URL(response.headers.get("location")!);
     expect(location.origin + location.pathname).toBe("https://provider.test/authorize");
     expect(location.searchParams.get("response_type")).toBe("code");
