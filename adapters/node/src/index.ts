@@ -149,24 +149,26 @@ function appendSetCookie(res: ServerResponse, cookies: readonly string[]): void 
 }
 
 /**
- * `Set-Cookie` given to `writeHead(status, headers)` would replace the ones already set on `res`:
- * move them onto `res` first (object or flat-array headers), and return the remaining headers.
+ * The headers given to `writeHead(status, headers)` when Dance adds cookies: their
+ * `Set-Cookie` would replace the ones already set on `res`, so they move onto `res` first;
+ * their `Cache-Control` gives way to `private, no-store`. Object or flat-array headers.
  */
-function takeSetCookie(res: ServerResponse, headers: unknown): unknown {
+function headForCookies(res: ServerResponse, headers: unknown): unknown {
+  const isSetCookie = (name: unknown) => String(name).toLowerCase() === "set-cookie";
+  const isCacheControl = (name: unknown) => String(name).toLowerCase() === "cache-control";
   if (Array.isArray(headers)) {
-    if (!headers.some((v, i) => i % 2 === 0 && typeof v === "string" && v.toLowerCase() === "set-cookie")) return headers;
     const rest: unknown[] = [];
     for (let i = 0; i < headers.length; i += 2) {
-      if (String(headers[i]).toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(headers[i + 1]));
-      else rest.push(headers[i], headers[i + 1]);
+      if (isSetCookie(headers[i])) appendSetCookie(res, setCookieList(headers[i + 1]));
+      else if (!isCacheControl(headers[i])) rest.push(headers[i], headers[i + 1]);
     }
     return rest;
   }
-  if (!headers || typeof headers !== "object" || !Object.keys(headers).some((k) => k.toLowerCase() === "set-cookie")) return headers;
+  if (!headers || typeof headers !== "object") return headers;
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(value));
-    else if (name.toLowerCase() !== "cache-control") rest[name] = value;
+    if (isSetCookie(name)) appendSetCookie(res, setCookieList(value));
+    else if (!isCacheControl(name)) rest[name] = value;
   }
   return rest;
 }
@@ -185,7 +187,7 @@ function applyCookiesOnHead(dance: Dance, req: IncomingMessage, res: ServerRespo
     const changes = request && !this.headersSent ? dance.context(request).takeCookies() : [];
     if (changes.length > 0) {
       const at = typeof args[1] === "string" ? 2 : 1;
-      if (args.length > at) args[at] = takeSetCookie(this, args[at]);
+      if (args.length > at) args[at] = headForCookies(this, args[at]);
       appendSetCookie(this, changes.map(setCookieHeader));
       this.setHeader("cache-control", NO_STORE);
     }

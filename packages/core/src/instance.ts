@@ -156,13 +156,17 @@ export class Instance {
   }
 
   session(context: RequestContext, id: string): Promise<ProviderSession> {
-    const provider = this.provider(id);
     let found = context.sessions.get(id);
-    if (!found) {
-      found = this.#openSession(context, provider);
-      context.sessions.set(id, found);
-      found.catch(() => context.sessions.delete(id));
+    if (found) return found;
+    let provider: ResolvedProvider;
+    try {
+      provider = this.provider(id);
+    } catch (error) {
+      return Promise.reject(error);
     }
+    found = this.#openSession(context, provider);
+    context.sessions.set(id, found);
+    found.catch(() => context.sessions.delete(id));
     return found;
   }
 
