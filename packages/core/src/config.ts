@@ -9,7 +9,7 @@ import { DanceConfigError } from "./errors.js";
 import { checkConfiguredEvents, type DanceEvents } from "./events.js";
 import { isLoopbackHost, safeRedirectTarget } from "./http.js";
 import { withMetadata, type ResolvedProvider } from "./metadata.js";
-import { resolveProvider } from "./provider.js";
+import { resolveProvider, type ResolveOptions } from "./provider.js";
 import { normalizeSecrets, Sealer, secretsKey, type SecretInput } from "./seal.js";
 import type { SharedCaches } from "./shared.js";
 import { cookieStorage } from "./storage.js";
@@ -192,32 +192,7 @@ export function resolveConfig(config: DanceConfig, env: Readonly<Record<string, 
   }
 
   const basePath = absolutePath("basePath", config.basePath, "/login");
-  if (!Array.isArray(config.providers) || config.providers.length === 0) fail("`providers` must list at least one provider, e.g. providers: [github()].");
-  const providers = new Map<string, ResolvedProvider>();
-  const routes = new Map<string, Route>();
-  const loginPaths = new Map<string, string>();
-  const callbackPaths = new Map<string, string>();
-  const redirects = new Map<string, string>();
-  const prefix = basePath === "/" ? "" : basePath;
-  for (const definition of config.providers) {
-    const provider = withMetadata(resolveProvider(definition, { env, fetch: fetchImpl, timeout, now }), { fetch: fetchImpl, timeout, shared });
-    const id = provider.id;
-    if (providers.has(id)) fail(`provider id "${id}" is configured twice; give one of them another \`id\`.`);
-    providers.set(id, provider);
-    const login = absolutePath(`providers[${id}].loginPath`, provider.def.loginPath, `${prefix}/${id}`);
-    const callback = absolutePath(`providers[${id}].callbackPath`, provider.def.callbackPath, `${prefix}/${id}/authorized`);
-    for (const [path, step] of [[login, "login"], [callback, "authorized"]] as const) {
-      const taken = routes.get(path);
-      if (taken) fail(`provider "${id}": the path ${path} is already the ${taken.step} route of "${taken.provider}".`);
-      routes.set(path, { provider: id, step });
-    }
-    loginPaths.set(id, login);
-    callbackPaths.set(id, callback);
-    if (provider.def.redirectTo !== undefined) {
-      checkTarget(`providers[${id}].redirectTo`, provider.def.redirectTo);
-      redirects.set(id, provider.def.redirectTo);
-    }
-  }
+  const routing = resolveProviders(config, basePath, checkTarget, { env, fetch: fetchImpl, timeout, now }, shared);
   const key = secretsKey(secrets);
   let sealer = shared.sealers.get(key);
   if (!sealer) shared.sealers.set(key, (sealer = new Sealer(secrets, { now })));
@@ -246,10 +221,45 @@ export function resolveConfig(config: DanceConfig, env: Readonly<Record<string, 
       warn(warning);
     },
     sealer,
-    providers,
-    routes,
-    loginPaths,
-    callbackPaths,
-    redirects,
+    ...routing,
   });
+}
+
+type Routing = Pick<Settings, "providers" | "routes" | "loginPaths" | "callbackPaths" | "redirects">;
+
+/** The providers, and the routes and after-login targets they use. */
+function resolveProviders(
+  config: DanceConfig,
+  basePath: string,
+  checkTarget: (name: string, target: string | undefined) => void,
+  options: ResolveOptions,
+  shared: SharedCaches,
+): Routing {
+  if (!Array.isArray(config.providers) || config.providers.length === 0) fail("`providers` must list at least one provider, e.g. providers: [github()].");
+  const providers = new Map<string, ResolvedProvider>();
+  const routes = new Map<string, Route>();
+  const loginPaths = new Map<string, string>();
+  const callbackPaths = new Map<string, string>();
+  const redirects = new Map<string, string>();
+  const prefix = basePath === "/" ? "" : basePath;
+  for (const definition of config.providers) {
+    const provider = withMetadata(resolveProvider(definition, options), { fetch: options.fetch, timeout: options.timeout, shared });
+    const id = provider.id;
+    if (providers.has(id)) fail(`provider id "${id}" is configured twice; give one of them another \`id\`.`);
+    providers.set(id, provider);
+    const login = absolutePath(`providers[${id}].loginPath`, provider.def.loginPath, `${prefix}/${id}`);
+    const callback = absolutePath(`providers[${id}].callbackPath`, provider.def.callbackPath, `${prefix}/${id}/authorized`);
+    for (const [path, step] of [[login, "login"], [callback, "authorized"]] as const) {
+      const taken = routes.get(path);
+      if (taken) fail(`provider "${id}": the path ${path} is already the ${taken.step} route of "${taken.provider}".`);
+      routes.set(path, { provider: id, step });
+    }
+    loginPaths.set(id, login);
+    callbackPaths.set(id, callback);
+    if (provider.def.redirectTo !== undefined) {
+      checkTarget(`providers[${id}].redirectTo`, provider.def.redirectTo);
+      redirects.set(id, provider.def.redirectTo);
+    }
+  }
+  return { providers, routes, loginPaths, callbackPaths, redirects };
 }

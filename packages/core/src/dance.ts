@@ -6,14 +6,15 @@
  * @module
  */
 import type { CookieChange } from "./cookies.js";
-import { defaultEnv, resolveConfig, type DanceConfig } from "./config.js";
+import type { DanceConfig } from "./config.js";
 import { DanceConfigError } from "./errors.js";
 import type { DanceEventName, DanceEvents } from "./events.js";
-import { Instance, RequestContext, type BeginLoginOptions, type DanceContext } from "./instance.js";
+import type { BeginLoginOptions, DanceContext, RequestContext } from "./instance.js";
 import type { CompleteLoginResult } from "./login.js";
 import type { ProviderSession } from "./session.js";
 import { errorPage } from "./http.js";
 import { callbackParams, isDancePath } from "./routes.js";
+import { Contexts, Instances } from "./registry.js";
 import { createShared } from "./shared.js";
 
 /** An environment: `process.env`, or a Worker's `env` bindings. */
@@ -51,31 +52,154 @@ export interface Dance<Id extends string = string, E extends DanceEnv = DanceEnv
    * `GET|POST {basePath}/{id}/authorized` unless a provider sets its own paths); anything else
    * under `basePath` → 404. Failures → the error page or redirect, never an exception. A
    * Workers fetch handler as it is: `export default { fetch: dance.handler }`.
+   *
+   * @example
+   * ```ts
+   * // app/login/[...dance]/route.ts (Next.js)
+   * export const GET = dance.handler;
+   * export const POST = dance.handler; // form_post callbacks
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1 (the authorization code grant)
    */
   handler(request: Request, env?: E): Promise<Response>;
-  /** True when the request is for Dance's routes (what {@link Dance.handler} serves). */
+  /**
+   * True when the request is for Dance's routes (what {@link Dance.handler} serves).
+   *
+   * @example
+   * ```ts
+   * if (dance.matches(request)) return dance.handler(request);
+   * ```
+   */
   matches(request: Request | URL | string, env?: E): boolean;
-  /** The Dance of this request (created once per Request object, bound to `env`). Adapters create it for you. */
+  /**
+   * The Dance of this request (created once per Request object, bound to `env`). Adapters
+   * create it for you; pass this same Request object to Dance afterwards.
+   *
+   * @example
+   * ```ts
+   * export default {
+   *   async fetch(request: Request, env: Env) {
+   *     const context = dance.context(request, { env });
+   *     if (context.matches()) return context.handle();
+   *     const github = await context.session("github");
+   *     return context.commit(new Response(github.authorized ? "hello" : "who are you?"));
+   *   },
+   * };
+   * ```
+   */
   context(request: Request, options?: ContextOptions<E>): DanceContext<Id>;
-  /** The session of `provider` for this request (cached per request). */
+  /**
+   * The session of `provider` for this request (cached per request).
+   *
+   * @example
+   * ```ts
+   * const github = await dance.session(request, "github");
+   * if (github.authorized) console.log(github.token?.scope);
+   * ```
+   */
   session(request: Request, provider: Id): Promise<ProviderSession>;
-  /** Flask-Dance's `authorization_required`: null when a token exists, else a redirect to the login that comes back here. */
+  /**
+   * Flask-Dance's `authorization_required`: null when a token exists, else a redirect to the
+   * login that comes back here.
+   *
+   * @example
+   * ```ts
+   * const login = await dance.guard(request, "github");
+   * if (login) return login;
+   * ```
+   */
   guard(request: Request, provider: Id): Promise<Response | null>;
-  /** Wrap a handler with {@link Dance.guard}; cookie changes are applied to its response, and a {@link DanceError} it throws answers its own status. */
+  /**
+   * Wrap a handler with {@link Dance.guard}; cookie changes are applied to its response, and a
+   * {@link DanceError} it throws answers its own status (`reauth_required` → login again).
+   *
+   * @example
+   * ```ts
+   * const repos = dance.protect("github", async (request, github) => Response.json(await (await github.fetch("/user/repos")).json()));
+   * ```
+   */
   protect(provider: Id, handler: (request: Request, session: ProviderSession) => Response | Promise<Response>): (request: Request, env?: E) => Promise<Response>;
-  /** Subscribe to an event for all providers or one; returns the unsubscribe function. */
+  /**
+   * Subscribe to an event for all providers or one (Flask-Dance's `connect_via`); returns the
+   * unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * const off = dance.on("authorized", ({ token }) => console.log("granted", token.scope), { provider: "github" });
+   * ```
+   */
   on<N extends DanceEventName>(event: N, handler: NonNullable<DanceEvents[N]>, options?: SubscribeOptions<Id>): () => void;
-  /** Step 1 without the handler: the provider URL; the transaction cookie is queued (apply it with {@link Dance.commit}). Fires `beforeLogin`. */
+  /**
+   * Step 1 without the handler: the provider URL; the transaction cookie is queued (apply it
+   * with {@link Dance.commit}). Fires `beforeLogin`.
+   *
+   * @example
+   * ```ts
+   * const { url } = await dance.beginLogin(request, "google", { next: "/settings", params: { login_hint: "ada@example.com" } });
+   * return dance.commit(request, Response.redirect(url, 302));
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc7636 (PKCE, S256 on every login)
+   */
   beginLogin(request: Request, provider: Id, options?: BeginLoginOptions): Promise<WithCookies<{ url: URL }>>;
-  /** Step 2 without the handler: the verified token (not stored); the transaction cookie change is queued. Throws {@link DanceError}. */
+  /**
+   * Step 2 without the handler: the verified token (not stored); the transaction cookie change
+   * is queued. Throws {@link DanceError}.
+   *
+   * @example
+   * ```ts
+   * const { token, returnTo } = await dance.completeLogin(request, "github");
+   * await (await dance.session(request, "github")).setToken(token);
+   * return dance.commit(request, Response.redirect(new URL(returnTo, request.url), 302));
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc9207 (the `iss` check) and https://www.rfc-editor.org/rfc/rfc9700 (the security BCP)
+   */
   completeLogin(request: Request, provider: Id): Promise<WithCookies<CompleteLoginResult>>;
-  /** Apply this request's cookie changes not applied yet to a response (adapters call it for you). */
+  /**
+   * Apply this request's cookie changes not applied yet to a response, with `Cache-Control:
+   * private, no-store` when there are any (adapters call it for you).
+   *
+   * @example
+   * ```ts
+   * await (await dance.session(request, "github")).deleteToken();
+   * return dance.commit(request, Response.redirect(new URL("/", request.url), 303));
+   * ```
+   */
   commit(request: Request, response: Response): Response;
-  /** Turn an error that escaped the app's handler into a Response: a {@link DanceError} answers its own status; anything else is rethrown. */
+  /**
+   * Turn an error that escaped the app's handler into a Response: a {@link DanceError} answers
+   * its own status (through login again for `reauth_required`); anything else is rethrown.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   return await app(request);
+   * } catch (error) {
+   *   return dance.respond(request, error);
+   * }
+   * ```
+   */
   respond(request: Request, error: unknown): Promise<Response>;
-  /** Narrow a dynamic provider id. */
+  /**
+   * Narrow a dynamic provider id (the escape hatch of the typed ids).
+   *
+   * @example
+   * ```ts
+   * const id = new URL(request.url).searchParams.get("with") ?? "";
+   * if (dance.hasProvider(id)) return Response.redirect(new URL((await dance.session(request, id)).loginUrl, request.url));
+   * ```
+   */
   hasProvider(id: string): id is Id;
-  /** Build the configuration of `env` and discover every OpenID provider now, so misconfiguration fails at start-up. */
+  /**
+   * Build the configuration of `env` and discover every OpenID provider now, so
+   * misconfiguration fails at start-up.
+   *
+   * @example
+   * ```ts
+   * await dance.ready(); // throws a DanceConfigError saying what to set
+   * server.listen(3000);
+   * ```
+   * @see https://openid.net/specs/openid-connect-discovery-1_0.html
+   */
   ready(env?: E): Promise<void>;
 }
 
@@ -99,6 +223,7 @@ export interface Dance<Id extends string = string, E extends DanceEnv = DanceEnv
  * });
  * // GET /login/github → GitHub → GET /login/github/authorized → "/"
  * ```
+ * @see https://www.rfc-editor.org/rfc/rfc9700 (the OAuth 2.0 security BCP these defaults follow)
  * @example
  * ```ts
  * // Cloudflare Workers: configuration from the env bindings of each request.
@@ -109,75 +234,37 @@ export interface Dance<Id extends string = string, E extends DanceEnv = DanceEnv
 export function createDance<const Id extends string, E extends DanceEnv = DanceEnv>(config: DanceConfig<Id> | ((env: E) => DanceConfig<Id>)): Dance<Id, E> {
   if (!config || (typeof config !== "object" && typeof config !== "function")) throw new DanceConfigError("createDance() needs a configuration object.");
   const shared = createShared();
-  const key = Symbol("dance.context");
-  const instances = new WeakMap<object, Instance>();
-  const build = (env: object): Instance => {
-    let instance = instances.get(env);
-    if (!instance) {
-      const resolved = typeof config === "function" ? config(env as E) : config;
-      const envRecord = (resolved?.env ?? env) as Readonly<Record<string, unknown>>;
-      instance = new Instance(resolveConfig(resolved as DanceConfig, envRecord, shared), shared);
-      instances.set(env, instance);
-    }
-    return instance;
-  };
-  const defaultEnvObject = (typeof config === "object" && config.env) || defaultEnv();
-  // A static configuration is validated now, so a mistake fails at start-up.
-  const staticInstance = typeof config === "object" ? build(defaultEnvObject) : undefined;
-  const instanceFor = (env: object | undefined) => staticInstance ?? build(env ?? defaultEnvObject);
-
-  const fallbackContexts = new WeakMap<Request, RequestContext>();
-  const context = (request: Request, env?: object): RequestContext => {
-    const own = (request as unknown as Record<symbol, RequestContext | undefined>)[key] ?? fallbackContexts.get(request);
-    if (own) return own;
-    const created = new RequestContext(request, instanceFor(env));
-    // On the Request itself under a private symbol: a WeakMap entry per request costs the garbage collector more than the rest of the hot path.
-    if (Object.isExtensible(request)) Object.defineProperty(request, key, { value: created });
-    else fallbackContexts.set(request, created);
-    return created;
-  };
-  const checkId = (id: string) => {
-    if (staticInstance) staticInstance.provider(id);
-  };
+  const instances = new Instances(config as DanceConfig | ((env: object) => DanceConfig), shared);
+  const contexts = new Contexts(instances);
+  const context = (request: Request, env?: object) => contexts.of(request, env);
+  const checkId = (id: string) => void instances.static?.provider(id);
 
   const dance: Dance<Id, E> = {
     get basePath() {
-      return instanceFor(undefined).settings.basePath;
+      return instances.for(undefined).settings.basePath;
     },
     get providers() {
-      return Object.freeze([...instanceFor(undefined).settings.providers.keys()]) as readonly Id[];
+      return Object.freeze([...instances.for(undefined).settings.providers.keys()]) as readonly Id[];
     },
     async handler(request, env) {
       let ctx: RequestContext;
       try {
         ctx = context(request, env);
       } catch (error) {
-        // A configuration built from this request's env cannot work: say why in the log, not to the browser.
-        if (!(error instanceof DanceConfigError)) throw error;
-        console.error(`[dance] ${error.message}`);
-        return errorPage(error, request);
+        return configErrorPage(error, request);
       }
       return ctx.handle();
     },
     matches(input, env) {
       const pathname = typeof input === "string" ? input : input instanceof URL ? input.pathname : new URL(input.url).pathname;
-      return isDancePath(instanceFor(env).settings, pathname);
+      return isDancePath(instances.for(env).settings, pathname);
     },
     context: (request, options = {}) => context(request, options.env) as DanceContext<Id>,
     session: (request, id) => context(request).session(id),
     guard: (request, id) => context(request).guard(id),
     protect(id, inner) {
       checkId(id);
-      return async (request, env) => {
-        const ctx = context(request, env);
-        try {
-          const blocked = await ctx.guard(id);
-          if (blocked) return blocked;
-          return ctx.commit(await inner(request, await ctx.session(id)));
-        } catch (error) {
-          return ctx.respond(error);
-        }
-      };
+      return (request, env) => context(request, env).protect(id, inner);
     },
     on(event, fn, options = {}) {
       if (options.provider !== undefined) checkId(options.provider);
@@ -193,22 +280,19 @@ export function createDance<const Id extends string, E extends DanceEnv = DanceE
       const result = await ctx.instance.completeLogin(ctx, id, await callbackParams(request, id));
       return { ...result, cookies: ctx.jar.changes };
     },
-    commit(request, response) {
-      const own = (request as unknown as Record<symbol, RequestContext | undefined>)[key] ?? fallbackContexts.get(request);
-      return own ? own.commit(response) : response;
-    },
+    commit: (request, response) => contexts.existing(request)?.commit(response) ?? response,
     respond: (request, error) => context(request).respond(error),
-    hasProvider: (id): id is Id => instanceFor(undefined).settings.providers.has(id),
+    hasProvider: (id): id is Id => instances.for(undefined).settings.providers.has(id),
     async ready(env) {
-      const instance = instanceFor(env);
-      for (const provider of instance.settings.providers.values()) {
-        try {
-          await provider.metadata();
-        } catch (cause) {
-          throw new DanceConfigError(`provider "${provider.id}": ${(cause as Error).message}`, { cause });
-        }
-      }
+      await instances.for(env).ready();
     },
   };
   return Object.freeze(dance);
+}
+
+/** A configuration built from this request's env cannot work: say why in the log, not to the browser. */
+function configErrorPage(error: unknown, request: Request): Response {
+  if (!(error instanceof DanceConfigError)) throw error;
+  console.error(`[dance] ${error.message}`);
+  return errorPage(error, request);
 }

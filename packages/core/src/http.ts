@@ -8,7 +8,15 @@ import { DanceError, escapeHtml } from "./errors.js";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** True for loopback host names, where plain http and non-Secure cookies are allowed in development. */
+/**
+ * True for loopback host names, where plain http and non-Secure cookies are allowed in
+ * development.
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost(new URL("http://127.0.0.1:3000").hostname); // true
+ * ```
+ */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.has(hostname) || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

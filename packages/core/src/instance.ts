@@ -98,6 +98,17 @@ export class RequestContext implements DanceContext {
     return this.instance.respond(this, error);
   }
 
+  /** Run `handler` behind the guard of `provider`; its cookie changes and DanceErrors are answered here. */
+  async protect(provider: string, handler: (request: Request, session: ProviderSession) => Response | Promise<Response>): Promise<Response> {
+    try {
+      const blocked = await this.guard(provider);
+      if (blocked) return blocked;
+      return this.commit(await handler(this.request, await this.session(provider)));
+    } catch (error) {
+      return this.respond(error);
+    }
+  }
+
   commit(response: Response): Response {
     return applyCookies(response, this.jar.take());
   }
@@ -199,6 +210,17 @@ export class Instance {
       },
       token,
     );
+  }
+
+  /** Discover every OpenID provider now, so misconfiguration fails at start-up. */
+  async ready(): Promise<void> {
+    for (const provider of this.settings.providers.values()) {
+      try {
+        await provider.metadata();
+      } catch (cause) {
+        throw new DanceConfigError(`provider "${provider.id}": ${(cause as Error).message}`, { cause });
+      }
+    }
   }
 
   /** Serve Dance's routes: login and callback. Failures become the error page or redirect, never an exception. */

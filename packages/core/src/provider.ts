@@ -11,7 +11,11 @@ import { DanceConfigError } from "./errors.js";
 import { isLoopbackHost } from "./http.js";
 import type { OAuth2ProviderDefinition, ParamValue, ProviderDefinition } from "./types.js";
 
-/** The asymmetric JWS algorithms accepted for id_tokens unless a provider narrows them. */
+/**
+ * The asymmetric JWS algorithms accepted for id_tokens unless a provider narrows them
+ * (`idTokenAlgorithms`). Never `none`, never HMAC (SECURITY.md 21).
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ */
 export const DEFAULT_ID_TOKEN_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"] as const;
 
 /** Options of oauth4webapi calls. */

@@ -11,7 +11,13 @@ import { DanceConfigError } from "./errors.js";
 /** One secret, or an id → secret map to rotate: the highest id seals, any id opens. */
 export type SecretInput = string | Readonly<Record<string | number, string>>;
 
-/** The minimum secret length iron and Dance accept. */
+/**
+ * The minimum secret length iron and Dance accept.
+ * @example
+ * ```ts
+ * // openssl rand -base64 32 → 44 characters
+ * ```
+ */
 export const MIN_SECRET_LENGTH = 32;
 
 /** The outcome of opening a seal. Failures never throw. */

@@ -32,6 +32,7 @@ function isToken(value: unknown): value is Token {
  * ```ts
  * createDance({ secret, providers, storage: cookieStorage({ maxAge: 7 * 24 * 3600 }) })
  * ```
+ * @see https://hapi.dev/module/iron/ (the seal format) and https://www.rfc-editor.org/rfc/rfc6265 (cookies)
  */
 export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage {
   const maxAge = options.maxAge ?? 30 * 24 * 3600;
@@ -56,6 +57,14 @@ export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage 
 /**
  * Tokens in process memory, per provider and user: for tests and single-process scripts
  * (Flask-Dance's MemoryStorage). Everything is lost on restart.
+ *
+ * @example
+ * ```ts
+ * const storage = new MemoryStorage();
+ * const dance = createDance({ secret, providers: [github()], storage });
+ * // … after a login:
+ * storage.entries().get("github")?.access_token;
+ * ```
  */
 export class MemoryStorage implements TokenStorage {
   readonly #tokens = new Map<string, Token>();
@@ -80,7 +89,16 @@ export class MemoryStorage implements TokenStorage {
   }
 }
 
-/** Stores nothing and finds nothing (Flask-Dance's NullStorage): every session is unauthorized. */
+/**
+ * Stores nothing and finds nothing (Flask-Dance's NullStorage): every session is
+ * unauthorized. For tests of the logged-out path, and apps that keep the token themselves in
+ * the `authorized` event.
+ *
+ * @example
+ * ```ts
+ * createDance({ secret, providers: [github()], storage: new NullStorage() });
+ * ```
+ */
 export class NullStorage implements TokenStorage {
   async get(): Promise<Token | null> {
     return null;
