@@ -23,7 +23,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Dance, ProviderSession } from "@dance/core";
+import { DanceConfigError, isDanceError, NO_STORE, setCookieHeader, type Dance, type ProviderSession } from "@dance/core";
 
 /** A plain Node request handler. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -121,7 +121,7 @@ function bodyOf(req: IncomingMessage, headers: Headers): { body?: BodyInit; dupl
 
 /**
  * Write a web `Response` to a `ServerResponse`: status, headers, each `Set-Cookie` as its own
- * header line (after any already set on `res`, skipping exact duplicates), streamed body.
+ * header line (after any already set on `res`), streamed body.
  */
 export async function sendResponse(res: ServerResponse, response: Response, method = "GET"): Promise<void> {
   res.statusCode = response.status;
@@ -129,8 +129,7 @@ export async function sendResponse(res: ServerResponse, response: Response, meth
   for (const [name, value] of response.headers) {
     if (name !== "set-cookie") res.setHeader(name, value);
   }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) appendSetCookie(res, cookies);
+  appendSetCookie(res, response.headers.getSetCookie());
   if (!response.body || method === "HEAD") {
     res.end();
     await response.body?.cancel();
@@ -144,41 +143,40 @@ function setCookieList(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
 
-/** Add `Set-Cookie` values to `res`, each as its own header line; values already there are skipped. */
+/** Add `Set-Cookie` values to `res`, each as its own header line, after those already set. */
 function appendSetCookie(res: ServerResponse, cookies: readonly string[]): void {
-  const list = setCookieList(res.getHeader("set-cookie"));
-  const before = list.length;
-  for (const cookie of cookies) if (!list.includes(cookie)) list.push(cookie);
-  if (list.length !== before) res.setHeader("set-cookie", list);
+  if (cookies.length > 0) res.setHeader("set-cookie", [...setCookieList(res.getHeader("set-cookie")), ...cookies]);
 }
 
 /**
- * `Set-Cookie` given to `writeHead(status, headers)` would replace the ones already set on `res`:
- * move them onto `res` first (object or flat-array headers), and return the remaining headers.
+ * The headers given to `writeHead(status, headers)` when Dance adds cookies: their
+ * `Set-Cookie` would replace the ones already set on `res`, so they move onto `res` first;
+ * their `Cache-Control` gives way to `private, no-store`. Object or flat-array headers.
  */
-function takeSetCookie(res: ServerResponse, headers: unknown): unknown {
+function headForCookies(res: ServerResponse, headers: unknown): unknown {
+  const isSetCookie = (name: unknown) => String(name).toLowerCase() === "set-cookie";
+  const isCacheControl = (name: unknown) => String(name).toLowerCase() === "cache-control";
   if (Array.isArray(headers)) {
-    if (!headers.some((v, i) => i % 2 === 0 && typeof v === "string" && v.toLowerCase() === "set-cookie")) return headers;
     const rest: unknown[] = [];
     for (let i = 0; i < headers.length; i += 2) {
-      if (String(headers[i]).toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(headers[i + 1]));
-      else rest.push(headers[i], headers[i + 1]);
+      if (isSetCookie(headers[i])) appendSetCookie(res, setCookieList(headers[i + 1]));
+      else if (!isCacheControl(headers[i])) rest.push(headers[i], headers[i + 1]);
     }
     return rest;
   }
-  if (!headers || typeof headers !== "object" || !Object.keys(headers).some((k) => k.toLowerCase() === "set-cookie")) return headers;
+  if (!headers || typeof headers !== "object") return headers;
   const rest: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === "set-cookie") appendSetCookie(res, setCookieList(value));
-    else rest[name] = value;
+    if (isSetCookie(name)) appendSetCookie(res, setCookieList(value));
+    else if (!isCacheControl(name)) rest[name] = value;
   }
   return rest;
 }
 
 /**
  * Make cookie changes that sessions queue while the app handles `req` (a refreshed token,
- * a logout) reach the browser: they are added just before the response head is written.
- * Nothing is built here: without a session for `req`, there is nothing to add.
+ * a logout) reach the browser: they are taken from the request's Dance context just before
+ * the response head is written, with `Cache-Control: private, no-store`.
  */
 function applyCookiesOnHead(dance: Dance, req: IncomingMessage, res: ServerResponse): void {
   if ((res as DanceRes)[HOOKED]) return;
@@ -186,11 +184,12 @@ function applyCookiesOnHead(dance: Dance, req: IncomingMessage, res: ServerRespo
   const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const request = (req as DanceReq)[REQUEST];
-    const pending = request ? dance.pendingCookies(request) : [];
-    if (pending.length > 0 && !this.headersSent) {
+    const changes = request && !this.headersSent ? dance.context(request).takeCookies() : [];
+    if (changes.length > 0) {
       const at = typeof args[1] === "string" ? 2 : 1;
-      if (args.length > at) args[at] = takeSetCookie(this, args[at]);
-      appendSetCookie(this, pending);
+      if (args.length > at) args[at] = headForCookies(this, args[at]);
+      appendSetCookie(this, changes.map(setCookieHeader));
+      this.setHeader("cache-control", NO_STORE);
     }
     return writeHead.apply(this, args);
   } as ServerResponse["writeHead"];
@@ -200,7 +199,7 @@ function applyCookiesOnHead(dance: Dance, req: IncomingMessage, res: ServerRespo
  * The session of `provider` for a Node request. Cookie changes it makes are applied to `res`
  * automatically, as long as the head has not been sent yet.
  */
-export async function getSession(dance: Dance, req: IncomingMessage, res: ServerResponse, provider: string): Promise<ProviderSession> {
+export async function getSession<Id extends string>(dance: Dance<Id>, req: IncomingMessage, res: ServerResponse, provider: Id): Promise<ProviderSession> {
   applyCookiesOnHead(dance, req, res);
   return dance.session(toRequest(req), provider);
 }
@@ -218,8 +217,16 @@ async function serve(dance: Dance, req: IncomingMessage, res: ServerResponse): P
     // An unparsable Host header or URL: the client's fault.
     return sendBadRequest(res);
   }
-  // The Response carries the request's queued cookies; the writeHead hook skips those already set.
+  // The Response carries the request's cookie changes (taken), so the writeHead hook adds none twice.
   await sendResponse(res, await dance.handler(request), req.method);
+}
+
+/** A {@link DanceError} from the app's handler answers its own status (or goes through login again); true when answered. */
+async function answerDanceError(dance: Dance, req: IncomingMessage, res: ServerResponse, error: unknown): Promise<boolean> {
+  const request = (req as DanceReq)[REQUEST];
+  if (!isDanceError(error) || !request || res.headersSent) return false;
+  await sendResponse(res, await dance.respond(request, error), req.method);
+  return true;
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -256,6 +263,7 @@ export function toNodeHandler(dance: Dance, fallback?: NodeHandler, options: Nod
     } catch (error) {
       // getSession() on a request with an invalid Host header: the client's fault, not the app's.
       if (isBadRequest(error)) return sendBadRequest(res);
+      if (await answerDanceError(dance, req, res, error).catch(() => false)) return;
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end();
       onError(error, req);
@@ -289,14 +297,43 @@ export function nodeMiddleware(dance: Dance): NodeMiddleware {
 
 /**
  * Express/Connect guard (Flask-Dance's `authorization_required`): continue when a token for
- * `provider` exists, else redirect to its login, coming back to this URL afterwards.
+ * `provider` exists, else redirect to its login, coming back to this URL afterwards. An
+ * unknown provider id fails here, when the guard is created.
+ *
+ * @example
+ * ```ts
+ * app.get("/repos", requireLogin(dance, "github"), handler);
+ * ```
  */
-export function requireLogin(dance: Dance, provider: string): NodeMiddleware {
+export function requireLogin<Id extends string>(dance: Dance<Id>, provider: Id): NodeMiddleware {
+  if (!dance.hasProvider(provider)) {
+    throw new DanceConfigError(`requireLogin: unknown provider "${provider}"; configured: ${dance.providers.join(", ")}`, { code: "unknown_provider" });
+  }
   return (req, res, next) => {
     applyCookiesOnHead(dance, req, res);
     Promise.resolve()
       .then(() => dance.guard(toRequest(req), provider))
       .then((blocked) => (blocked ? sendResponse(res, blocked, req.method) : next()))
       .catch(next);
+  };
+}
+
+/**
+ * Express error middleware: a {@link DanceError} thrown by a route (e.g. `provider_unavailable`
+ * from `session.fetch`, `reauth_required` after a refused refresh) answers its own status, or
+ * goes through login again; other errors go on to the next error handler.
+ *
+ * @example
+ * ```ts
+ * app.use(nodeErrorHandler(dance)); // after your routes
+ * ```
+ */
+export function nodeErrorHandler(dance: Dance): (error: unknown, req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
+  return (error, req, res, next) => {
+    if (isBadRequest(error)) return sendBadRequest(res);
+    answerDanceError(dance, req, res, error).then(
+      (answered) => answered || next(error),
+      () => next(error),
+    );
   };
 }

@@ -8,9 +8,9 @@ import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import express from "express";
-import { createDance, type DanceConfig, type Token } from "@dance/core";
+import { createDance, DanceConfigError, DanceError, type DanceConfig, type Token } from "@dance/core";
 import { oauth2, type OAuth2Options } from "@dance/providers/oauth2";
-import { getSession, nodeMiddleware, requireLogin, sendResponse, toNodeHandler, toRequest, type NodeHandlerOptions } from "@dance/node";
+import { getSession, nodeErrorHandler, nodeMiddleware, requireLogin, sendResponse, toNodeHandler, toRequest, type NodeHandlerOptions } from "@dance/node";
 
 const secret = "node-adapter-test-secret-0123456789abcdef";
 
@@ -131,7 +131,8 @@ describe("toNodeHandler: Dance's routes over a real socket", () => {
     const origin = await listen(toNodeHandler(makeDance(), app(makeDance())));
     const response = await request(`${origin}/login/acme?next=/after`);
     expect(response.status).toBe(302);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    // It sets a cookie: no shared cache may keep it (SECURITY.md 37).
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
     const location = new URL(response.headers.get("location")!);
     expect(location.origin + location.pathname).toBe("https://provider.test/authorize");
     expect(location.searchParams.get("response_type")).toBe("code");
@@ -520,4 +521,77 @@ describe("errors", () => {
     expect(await late.text()).toBe("partial");
     expect(onError).toHaveBeenCalledTimes(2);
   });
+
+  it("a DanceError from the app's handler answers its own status and code, or goes through login again", async () => {
+    const onError = vi.fn();
+    const dance = makeDance();
+    const origin = await listen(
+      toNodeHandler(
+        dance,
+        async (req, res) => {
+          const session = await getSession(dance, req, res, "acme");
+          if (req.url === "/down") throw new DanceError("provider_unavailable", "The token endpoint of acme could not be reached.", { provider: "acme" });
+          if (req.url?.startsWith("/expired")) {
+            await session.deleteToken();
+            throw new DanceError("reauth_required", "log in again", { provider: "acme" });
+          }
+          res.end("ok");
+        },
+        { onError },
+      ),
+    );
+    const down = await request(`${origin}/down`);
+    expect({ status: down.status, code: down.headers.get("x-dance-error") }).toEqual({ status: 502, code: "provider_unavailable" });
+    const expired = await request(`${origin}/expired?tab=2`);
+    expect(expired.status).toBe(302);
+    expect(expired.headers.get("location")).toBe(`/login/acme?next=${encodeURIComponent("/expired?tab=2")}`);
+    expect(onError).not.toHaveBeenCalled();
+  });
 });
+
+describe("issue 6: cache headers and misconfiguration in the adapter", () => {
+  it("the cookie hook makes the app's response private, no-store, whatever caching it asked for", async () => {
+    const dance = makeDance();
+    const origin = await listen(
+      toNodeHandler(dance, async (req, res) => {
+        const session = await getSession(dance, req, res, "acme");
+        if (req.url === "/refresh") await session.setToken({ access_token: "at-new", token_type: "bearer" });
+        res.writeHead(200, { "cache-control": "public, max-age=600", "content-type": "text/plain" }).end("page");
+      }),
+    );
+    const changed = await request(`${origin}/refresh`);
+    expect(changed.headers.getSetCookie()).toHaveLength(1);
+    expect(changed.headers.get("cache-control")).toBe("private, no-store");
+    const unchanged = await request(`${origin}/plain`);
+    expect(unchanged.headers.getSetCookie()).toEqual([]);
+    expect(unchanged.headers.get("cache-control")).toBe("public, max-age=600");
+  });
+
+  it("requireLogin with an unknown provider id fails where it is created, with a coded error", () => {
+    const dance = makeDance();
+    const create = () => requireLogin(dance, "acmee" as "acme");
+    expect(create).toThrow(DanceConfigError);
+    expect(create).toThrow(/unknown provider "acmee"; configured: acme/);
+  });
+
+  it("Express: nodeErrorHandler answers a DanceError thrown by a route with its own status", async () => {
+    const dance = makeDance();
+    const app = express();
+    app.use(nodeMiddleware(dance));
+    app.get("/api", async (req, res) => {
+      await getSession(dance, req, res, "acme");
+      throw new DanceError("provider_unavailable", "down", { provider: "acme" });
+    });
+    app.get("/bug", () => {
+      throw new Error("bug");
+    });
+    app.use(nodeErrorHandler(dance));
+    app.use((_error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => void res.status(500).send("app error page"));
+    const origin = await listen(app);
+    const down = await request(`${origin}/api`);
+    expect({ status: down.status, code: down.headers.get("x-dance-error") }).toEqual({ status: 502, code: "provider_unavailable" });
+    const bug = await request(`${origin}/bug`);
+    expect({ status: bug.status, body: await bug.text() }).toEqual({ status: 500, body: "app error page" });
+  });
+});
+

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDance, isDanceError, parseCookieHeader, serializeCookie, type Dance } from "@dance/core";
+import { createDance, isDanceError, NO_STORE, parseCookieHeader, serializeCookie, type Dance } from "@dance/core";
 import { getSession, toNodeHandler } from "@dance/node";
 import { oidc } from "@dance/providers/oidc";
 import { confidentialClient, startOidcProvider, type RunningOidcProvider } from "@dance/testing";
@@ -75,7 +75,7 @@ async function listenOrAnyPort(server: Server, port: number): Promise<number> {
 function send(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
-    "cache-control": "no-store",
+    "cache-control": NO_STORE,
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
@@ -247,6 +247,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     if (!browser || !/^[\w-]{22}$/.test(browser)) {
       browser = randomBytes(16).toString("base64url");
       res.setHeader("set-cookie", serializeCookie(BROWSER_COOKIE, browser, { maxAge: 7 * 24 * 3600 }));
+      // A response that sets a cookie is nobody else's: no shared cache may keep it.
+      res.setHeader("cache-control", NO_STORE);
     }
     await recorder.run(browser, () => app(req, res));
   };

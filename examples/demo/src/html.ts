@@ -12,10 +12,9 @@ export class Html {
   }
 }
 
-/** Escape text for HTML content and quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml } from "@dance/core";
+
+export { escapeHtml };
 
 function render(value: unknown): string {
   if (value instanceof Html) return value.value;

@@ -7,7 +7,7 @@
  */
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createDance, isDanceError, type Dance } from "@dance/core";
+import { createDance, escapeHtml, isDanceError, type Dance } from "@dance/core";
 import { getSession, toNodeHandler } from "@dance/node";
 import { github } from "@dance/providers/github";
 
@@ -50,7 +50,7 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>,
   };
 }
 
-const escapeHtml = (value: unknown) => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (value: unknown) => escapeHtml(String(value));
 
 function page(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
@@ -84,7 +84,7 @@ export function createApp(config: AppConfig): { dance: Dance; handler: ReturnTyp
     if (url.pathname === "/" && req.method === "GET") {
       if (!gh.authorized) {
         page(res, 200, `<h1>Dance + GitHub</h1><p>A small Node app that logs you in with GitHub through Dance.</p>
-<p><a class="button" href="${escapeHtml(gh.loginUrl)}">Log in with GitHub</a></p>`);
+<p><a class="button" href="${escape(gh.loginUrl)}">Log in with GitHub</a></p>`);
         return;
       }
       let response: Response;
@@ -92,7 +92,7 @@ export function createApp(config: AppConfig): { dance: Dance; handler: ReturnTyp
         // Relative to https://api.github.com/; Dance adds "Authorization: Bearer …".
         response = await gh.fetch("/user", { headers: { accept: "application/vnd.github+json", "user-agent": "dance-example-node-github" } });
       } catch (error) {
-        page(res, 502, `<h1>GitHub could not be reached</h1><p>${escapeHtml(isDanceError(error) ? error.message : "Network error.")}</p>`);
+        page(res, 502, `<h1>GitHub could not be reached</h1><p>${escape(isDanceError(error) ? error.message : "Network error.")}</p>`);
         return;
       }
       if (response.status === 401) {
@@ -107,11 +107,11 @@ export function createApp(config: AppConfig): { dance: Dance; handler: ReturnTyp
       }
       const user = (await response.json()) as { login: string; name?: string | null; avatar_url?: string; html_url?: string; public_repos?: number };
       const avatar = typeof user.avatar_url === "string" && user.avatar_url.startsWith("https://avatars.githubusercontent.com/")
-        ? `<img src="${escapeHtml(user.avatar_url)}" width="64" height="64" alt="">`
+        ? `<img src="${escape(user.avatar_url)}" width="64" height="64" alt="">`
         : "";
-      page(res, 200, `<h1>${avatar}You are @${escapeHtml(user.login)} on GitHub</h1>
-<dl><dt>Name</dt><dd>${escapeHtml(user.name ?? "—")}</dd><dt>Public repositories</dt><dd>${escapeHtml(user.public_repos ?? "—")}</dd>
-<dt>Profile</dt><dd><a href="${escapeHtml(user.html_url ?? `https://github.com/${user.login}`)}">${escapeHtml(user.html_url ?? user.login)}</a></dd></dl>
+      page(res, 200, `<h1>${avatar}You are @${escape(user.login)} on GitHub</h1>
+<dl><dt>Name</dt><dd>${escape(user.name ?? "—")}</dd><dt>Public repositories</dt><dd>${escape(user.public_repos ?? "—")}</dd>
+<dt>Profile</dt><dd><a href="${escape(user.html_url ?? `https://github.com/${user.login}`)}">${escape(user.html_url ?? user.login)}</a></dd></dl>
 <p>Fetched with <code>session.fetch("/user")</code>. The token lives in an encrypted, HttpOnly cookie.</p>
 <form method="post" action="/logout"><button type="submit">Log out</button></form>`);
       return;

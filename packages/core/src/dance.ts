@@ -1,98 +1,215 @@
 /**
- * `createDance()`: one validated, frozen configuration, and the handler, sessions, guard and
- * events built on it.
+ * `createDance()`: the public API, composed from a validated configuration per environment
+ * (`config.ts`), the instance that serves it (`instance.ts`) and the state every instance of
+ * one Dance shares (`shared.ts`).
  *
  * @module
  */
-import { DanceConfigError, DanceError } from "./errors.js";
-import { appOrigin, errorPage, isLoopbackHost, redirect, safeRedirectTarget, withCookies } from "./http.js";
-import { beginLogin, completeLogin, type CompleteLoginResult } from "./login.js";
-import { resolveProvider, type ResolvedProvider } from "./provider.js";
-import { normalizeSecrets, Sealer } from "./seal.js";
-import { ProviderSession } from "./session.js";
-import { cookieStorage, RequestCookieJar } from "./storage.js";
-import type { DanceConfig, DanceEventName, DanceEvents, DebugRecord, StorageContext, Token, TokenStorage } from "./types.js";
+import type { CookieChange } from "./cookies.js";
+import type { DanceConfig } from "./config.js";
+import { DanceConfigError } from "./errors.js";
+import type { DanceEventName, DanceEvents } from "./events.js";
+import type { BeginLoginOptions, DanceContext, RequestContext } from "./instance.js";
+import type { CompleteLoginResult } from "./login.js";
+import type { ProviderSession } from "./session.js";
+import { errorPage } from "./http.js";
+import { callbackParams, isDancePath } from "./routes.js";
+import { Contexts, Instances } from "./registry.js";
+import { createShared } from "./shared.js";
+
+/** An environment: `process.env`, or a Worker's `env` bindings. */
+export type DanceEnv = object;
 
 /** Options of {@link Dance.on}. */
-export interface SubscribeOptions {
+export interface SubscribeOptions<Id extends string = string> {
   /** Only for this provider (Flask-Dance's `connect_via`). */
-  provider?: string;
+  provider?: Id;
 }
 
-/** Options of {@link Dance.beginLogin}. */
-export interface BeginLoginOptions {
-  /** Where to return after the dance: a same-origin path or an allowed origin. Checked; falls back to `redirectTo`. */
-  next?: string | null | undefined;
-  /** Extra authorization parameters for this login only (e.g. `{ login_hint: "ada" }`). */
-  params?: Readonly<Record<string, string>> | undefined;
+/** Options of {@link Dance.context}. */
+export interface ContextOptions<E extends DanceEnv = DanceEnv> {
+  /** The environment of this request (a Worker's `env`), for `createDance((env) => config)`. */
+  env?: E | undefined;
 }
 
-/** A login step's result plus the cookies it set. */
+/** A login step's result plus the cookie changes it queued (also applied by `dance.commit`). */
 export type WithCookies<T> = T & {
-  /** `Set-Cookie` values to send with the response. */
-  cookies: readonly string[];
+  /** The cookie changes of this request so far, as data. */
+  cookies: readonly CookieChange[];
 };
 
-/** What {@link createDance} returns. */
-export interface Dance {
-  /** The mount point, e.g. `/login`. */
+/**
+ * What {@link createDance} returns. `Id` is the union of the configured provider ids: a typo
+ * in a provider id does not type-check (use {@link Dance.hasProvider} to narrow a dynamic one).
+ */
+export interface Dance<Id extends string = string, E extends DanceEnv = DanceEnv> {
+  /** The mount point, e.g. `/login` (of the default environment's configuration). */
   readonly basePath: string;
-  /** The configured provider ids. */
-  readonly providers: readonly string[];
+  /** The configured provider ids (of the default environment's configuration). */
+  readonly providers: readonly Id[];
   /**
-   * Serves `GET {basePath}/{id}` (login) and `GET|POST {basePath}/{id}/authorized`.
-   * Anything else → 404. Failures → the error page or redirect, never an exception.
+   * Serves the login and callback routes of every provider (`GET {basePath}/{id}`,
+   * `GET|POST {basePath}/{id}/authorized` unless a provider sets its own paths); anything else
+   * under `basePath` → 404. Failures → the error page or redirect, never an exception. A
+   * Workers fetch handler as it is: `export default { fetch: dance.handler }`.
+   *
+   * @example
+   * ```ts
+   * // app/login/[...dance]/route.ts (Next.js)
+   * export const GET = dance.handler;
+   * export const POST = dance.handler; // form_post callbacks
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1 (the authorization code grant)
    */
-  handler(request: Request): Promise<Response>;
-  /** True when the request path is under `basePath` (what {@link Dance.handler} serves). */
-  matches(request: Request | URL | string): boolean;
-  /** The session of `provider` for this request (cached per request). */
-  session(request: Request, provider: string): Promise<ProviderSession>;
-  /** Flask-Dance's `authorization_required`: null when a token exists, else a redirect to the login that comes back here. */
-  guard(request: Request, provider: string): Promise<Response | null>;
-  /** Wrap a handler with {@link Dance.guard}; cookie changes are applied to its response. */
-  protect(provider: string, handler: (request: Request, session: ProviderSession) => Response | Promise<Response>): (request: Request) => Promise<Response>;
-  /** Subscribe to an event for all providers or one; returns the unsubscribe function. */
-  on<E extends DanceEventName>(event: E, handler: NonNullable<DanceEvents[E]>, options?: SubscribeOptions): () => void;
-  /** Step 1 without the handler: the provider URL and the transaction cookie. */
-  beginLogin(request: Request, provider: string, options?: BeginLoginOptions): Promise<WithCookies<{ url: URL }>>;
-  /** Step 2 without the handler: the verified token (not stored) and the cookies (the cleared transaction). Throws {@link DanceError}. */
-  completeLogin(request: Request, provider: string): Promise<WithCookies<CompleteLoginResult>>;
-  /** The `Set-Cookie` values queued for this request so far. */
-  pendingCookies(request: Request): readonly string[];
-  /** Apply this request's queued cookie changes to a response (adapters call it for you). */
+  handler(request: Request, env?: E): Promise<Response>;
+  /**
+   * True when the request is for Dance's routes (what {@link Dance.handler} serves).
+   *
+   * @example
+   * ```ts
+   * if (dance.matches(request)) return dance.handler(request);
+   * ```
+   */
+  matches(request: Request | URL | string, env?: E): boolean;
+  /**
+   * The Dance of this request (created once per Request object, bound to `env`). Adapters
+   * create it for you; pass this same Request object to Dance afterwards.
+   *
+   * @example
+   * ```ts
+   * export default {
+   *   async fetch(request: Request, env: Env) {
+   *     const context = dance.context(request, { env });
+   *     if (context.matches()) return context.handle();
+   *     const github = await context.session("github");
+   *     return context.commit(new Response(github.authorized ? "hello" : "who are you?"));
+   *   },
+   * };
+   * ```
+   */
+  context(request: Request, options?: ContextOptions<E>): DanceContext<Id>;
+  /**
+   * The session of `provider` for this request (cached per request).
+   *
+   * @example
+   * ```ts
+   * const github = await dance.session(request, "github");
+   * if (github.authorized) console.log(github.token?.scope);
+   * ```
+   */
+  session(request: Request, provider: Id): Promise<ProviderSession>;
+  /**
+   * Flask-Dance's `authorization_required`: null when a token exists, else a redirect to the
+   * login that comes back here.
+   *
+   * @example
+   * ```ts
+   * const login = await dance.guard(request, "github");
+   * if (login) return login;
+   * ```
+   */
+  guard(request: Request, provider: Id): Promise<Response | null>;
+  /**
+   * Wrap a handler with {@link Dance.guard}; cookie changes are applied to its response, and a
+   * {@link DanceError} it throws answers its own status (`reauth_required` → login again).
+   *
+   * @example
+   * ```ts
+   * const repos = dance.protect("github", async (request, github) => Response.json(await (await github.fetch("/user/repos")).json()));
+   * ```
+   */
+  protect(provider: Id, handler: (request: Request, session: ProviderSession) => Response | Promise<Response>): (request: Request, env?: E) => Promise<Response>;
+  /**
+   * Subscribe to an event for all providers or one (Flask-Dance's `connect_via`); returns the
+   * unsubscribe function.
+   *
+   * @example
+   * ```ts
+   * const off = dance.on("authorized", ({ token }) => console.log("granted", token.scope), { provider: "github" });
+   * ```
+   */
+  on<N extends DanceEventName>(event: N, handler: NonNullable<DanceEvents[N]>, options?: SubscribeOptions<Id>): () => void;
+  /**
+   * Step 1 without the handler: the provider URL; the transaction cookie is queued (apply it
+   * with {@link Dance.commit}). Fires `beforeLogin`.
+   *
+   * @example
+   * ```ts
+   * const { url } = await dance.beginLogin(request, "google", { next: "/settings", params: { login_hint: "ada@example.com" } });
+   * return dance.commit(request, Response.redirect(url, 302));
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc7636 (PKCE, S256 on every login)
+   */
+  beginLogin(request: Request, provider: Id, options?: BeginLoginOptions): Promise<WithCookies<{ url: URL }>>;
+  /**
+   * Step 2 without the handler: the verified token (not stored); the transaction cookie change
+   * is queued. Throws {@link DanceError}.
+   *
+   * @example
+   * ```ts
+   * const { token, returnTo } = await dance.completeLogin(request, "github");
+   * await (await dance.session(request, "github")).setToken(token);
+   * return dance.commit(request, Response.redirect(new URL(returnTo, request.url), 302));
+   * ```
+   * @see https://www.rfc-editor.org/rfc/rfc9207 (the `iss` check) and https://www.rfc-editor.org/rfc/rfc9700 (the security BCP)
+   */
+  completeLogin(request: Request, provider: Id): Promise<WithCookies<CompleteLoginResult>>;
+  /**
+   * Apply this request's cookie changes not applied yet to a response, with `Cache-Control:
+   * private, no-store` when there are any (adapters call it for you).
+   *
+   * @example
+   * ```ts
+   * await (await dance.session(request, "github")).deleteToken();
+   * return dance.commit(request, Response.redirect(new URL("/", request.url), 303));
+   * ```
+   */
   commit(request: Request, response: Response): Response;
-  /** Discover every OpenID provider now, so misconfiguration fails at start-up. */
-  ready(): Promise<void>;
-}
-
-interface RequestState {
-  jar: RequestCookieJar;
-  sessions: Map<string, Promise<ProviderSession>>;
-  committed: number;
-}
-
-type Listener = { provider: string | undefined; fn: (event: never) => unknown };
-
-const DEFAULT_TRANSACTION_MAX_AGE = 600;
-const MAX_CALLBACK_BODY = 64 * 1024;
-
-function readEnv(): Readonly<Record<string, string | undefined>> {
-  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return proc?.env ?? {};
-}
-
-function normalizeBasePath(value: string | undefined): string {
-  const path = value ?? "/login";
-  if (typeof path !== "string" || !path.startsWith("/") || /[?#\\\s]/.test(path) || path.includes("//")) {
-    throw new DanceConfigError(`\`basePath\` must be an absolute path such as "/login", got ${JSON.stringify(value)}.`);
-  }
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
+  /**
+   * Turn an error that escaped the app's handler into a Response: a {@link DanceError} answers
+   * its own status (through login again for `reauth_required`); anything else is rethrown.
+   *
+   * @example
+   * ```ts
+   * try {
+   *   return await app(request);
+   * } catch (error) {
+   *   return dance.respond(request, error);
+   * }
+   * ```
+   */
+  respond(request: Request, error: unknown): Promise<Response>;
+  /**
+   * Narrow a dynamic provider id (the escape hatch of the typed ids).
+   *
+   * @example
+   * ```ts
+   * const id = new URL(request.url).searchParams.get("with") ?? "";
+   * if (dance.hasProvider(id)) return Response.redirect(new URL((await dance.session(request, id)).loginUrl, request.url));
+   * ```
+   */
+  hasProvider(id: string): id is Id;
+  /**
+   * Build the configuration of `env` and discover every OpenID provider now, so
+   * misconfiguration fails at start-up.
+   *
+   * @example
+   * ```ts
+   * await dance.ready(); // throws a DanceConfigError saying what to set
+   * server.listen(3000);
+   * ```
+   * @see https://openid.net/specs/openid-connect-discovery-1_0.html
+   */
+  ready(env?: E): Promise<void>;
 }
 
 /**
  * Create the dance: validate the configuration once (throwing a {@link DanceConfigError} that
- * says what to set), and return the handler, sessions, guard and events.
+ * says what to set), and return the handler, sessions, guard and events. Give a function of
+ * the environment instead of an object when configuration arrives with each request (a
+ * Worker's `env`): it is called once per env object, and everything that can be shared —
+ * discovery, JWKS, sealed-cookie caches, the replay guard, refreshes in flight, event
+ * subscriptions — is shared between the configurations it builds.
  *
  * @example
  * ```ts
@@ -106,381 +223,76 @@ function normalizeBasePath(value: string | undefined): string {
  * });
  * // GET /login/github → GitHub → GET /login/github/authorized → "/"
  * ```
+ * @see https://www.rfc-editor.org/rfc/rfc9700 (the OAuth 2.0 security BCP these defaults follow)
+ * @example
+ * ```ts
+ * // Cloudflare Workers: configuration from the env bindings of each request.
+ * const dance = createDance((env: Env) => ({ secret: env.DANCE_SECRET, providers: [github()] }));
+ * export default { fetch: dance.handler };
+ * ```
  */
-export function createDance(config: DanceConfig): Dance {
-  if (!config || typeof config !== "object") throw new DanceConfigError("createDance() needs a configuration object.");
-  const env = config.env ?? readEnv();
-  const secrets = normalizeSecrets(config.secret ?? env.DANCE_SECRET);
-  const basePath = normalizeBasePath(config.basePath);
-  const now = config.now ?? Date.now;
-  const fetchImpl: typeof fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const timeout = config.timeout ?? 10_000;
-  if (!Number.isFinite(timeout) || timeout <= 0) throw new DanceConfigError("`timeout` must be a positive number of milliseconds.");
-  const txMaxAge = config.transactionMaxAge ?? DEFAULT_TRANSACTION_MAX_AGE;
-  if (!Number.isFinite(txMaxAge) || txMaxAge < 30 || txMaxAge > 3600) throw new DanceConfigError("`transactionMaxAge` must be between 30 and 3600 seconds.");
-  const tokenMaxAge = config.tokenMaxAge ?? 30 * 24 * 3600;
-  if (!Number.isFinite(tokenMaxAge) || tokenMaxAge <= 0) throw new DanceConfigError("`tokenMaxAge` must be a positive number of seconds.");
-  let baseUrl: string | undefined;
-  if (config.baseUrl !== undefined) {
-    try {
-      baseUrl = new URL(config.baseUrl).origin;
-    } catch {
-      throw new DanceConfigError(`\`baseUrl\` must be an absolute URL such as "https://app.example.com", got ${JSON.stringify(config.baseUrl)}.`);
-    }
-  }
-  const allowedOrigins = new Set<string>();
-  for (const origin of config.allowedRedirectOrigins ?? []) {
-    try {
-      allowedOrigins.add(new URL(origin).origin);
-    } catch {
-      throw new DanceConfigError(`\`allowedRedirectOrigins\` entry ${JSON.stringify(origin)} is not an absolute URL.`);
-    }
-  }
-  const redirectTo = config.redirectTo ?? "/";
-  const errorRedirectTo = config.errorRedirectTo;
-  for (const [name, target] of [["redirectTo", redirectTo], ["errorRedirectTo", errorRedirectTo]] as const) {
-    if (target !== undefined && safeRedirectTarget(target, "http://config.invalid", allowedOrigins) === undefined && !(baseUrl && safeRedirectTarget(target, baseUrl, allowedOrigins))) {
-      throw new DanceConfigError(`\`${name}\` must be a same-origin path such as "/" or a URL whose origin is in \`allowedRedirectOrigins\`, got ${JSON.stringify(target)}.`);
-    }
-  }
-  if (!Array.isArray(config.providers) || config.providers.length === 0) {
-    throw new DanceConfigError("`providers` must list at least one provider, e.g. providers: [github()].");
-  }
-  const providers = new Map<string, ResolvedProvider>();
-  for (const definition of config.providers) {
-    const provider = resolveProvider(definition, { env, fetch: fetchImpl, timeout });
-    if (providers.has(provider.id)) throw new DanceConfigError(`provider id "${provider.id}" is configured twice; give one of them another \`id\`.`);
-    providers.set(provider.id, provider);
-  }
-  const storage: TokenStorage = config.storage ?? cookieStorage({ maxAge: tokenMaxAge });
-  for (const method of ["get", "set", "delete"] as const) {
-    if (typeof storage[method] !== "function") throw new DanceConfigError(`\`storage\` must implement get, set and delete; ${method} is missing.`);
-  }
-  const sealer = new Sealer(secrets, { now });
-  const trustProxy = config.trustProxy === true;
-  const debug = (record: DebugRecord) => config.debug?.(record);
+export function createDance<const Id extends string, E extends DanceEnv = DanceEnv>(config: DanceConfig<Id> | ((env: E) => DanceConfig<Id>)): Dance<Id, E> {
+  if (!config || (typeof config !== "object" && typeof config !== "function")) throw new DanceConfigError("createDance() needs a configuration object.");
+  const shared = createShared();
+  const instances = new Instances(config as DanceConfig | ((env: object) => DanceConfig), shared);
+  const contexts = new Contexts(instances);
+  const context = (request: Request, env?: object) => contexts.of(request, env);
+  const checkId = (id: string) => void instances.static?.provider(id);
 
-  const listeners: Record<DanceEventName, Listener[]> = { beforeLogin: [], authorized: [], error: [] };
-  for (const name of Object.keys(listeners) as DanceEventName[]) {
-    const fn = config.on?.[name];
-    if (fn !== undefined) {
-      if (typeof fn !== "function") throw new DanceConfigError(`\`on.${name}\` must be a function.`);
-      listeners[name].push({ provider: undefined, fn: fn as Listener["fn"] });
-    }
-  }
-  async function emit<E extends DanceEventName>(name: E, provider: string, event: Parameters<NonNullable<DanceEvents[E]>>[0]): Promise<unknown[]> {
-    const results: unknown[] = [];
-    for (const listener of [...listeners[name]]) {
-      if (listener.provider === undefined || listener.provider === provider) results.push(await (listener.fn as (e: typeof event) => unknown)(event));
-    }
-    return results;
-  }
-
-  // Single use of states, within this process (the cleared cookie covers the browser).
-  const usedStates = new Map<string, number>();
-  const consumeState = (state: string, expiresAt: number): boolean => {
-    const t = now();
-    if (usedStates.has(state)) return false;
-    if (usedStates.size >= 10_000) {
-      for (const [s, exp] of usedStates) if (exp <= t || usedStates.size >= 10_000) usedStates.delete(s);
-    }
-    usedStates.set(state, expiresAt);
-    return true;
-  };
-
-  // Timed with `now` (not a timer, which would hold a process open for 30 s and ignore the configured clock).
-  const refreshes = new Map<string, { promise: Promise<Token>; until: number }>();
-  const refreshOnce = (provider: ResolvedProvider, token: Token, run: () => Promise<Token>): Promise<Token> => {
-    const key = `${provider.id}\u0000${token.refresh_token}`;
-    const t = now();
-    const running = refreshes.get(key);
-    if (running && running.until > t) return running.promise;
-    for (const [k, entry] of refreshes) if (entry.until <= t) refreshes.delete(k);
-    const entry = { promise: run(), until: Infinity };
-    refreshes.set(key, entry);
-    entry.promise.then(
-      // Requests racing with the old cookie get the same new token for a short while (never once it has expired).
-      (fresh) => void (entry.until = Math.min(now() + 30_000, fresh.expires_at === undefined ? Infinity : fresh.expires_at * 1000)),
-      () => refreshes.get(key) === entry && refreshes.delete(key),
-    );
-    return entry.promise;
-  };
-
-  // Per-request state lives on the Request under a symbol private to this instance. A WeakMap
-  // would work too, but its values point back to their key (session → ctx.request), and such
-  // entries cost the garbage collector ~10 µs per request: more than the rest of the hot path.
-  const STATE = Symbol("dance.request-state");
-  const fallbackStates = new WeakMap<Request, RequestState>();
-  const stateOf = (request: Request): RequestState | undefined =>
-    (request as unknown as Record<symbol, RequestState | undefined>)[STATE] ?? fallbackStates.get(request);
-  // Secure cookies everywhere but plain-http loopback development (SECURITY.md).
-  const baseUrlSecure = baseUrl === undefined ? undefined : baseUrl.startsWith("https:") || !isLoopbackHost(new URL(baseUrl).hostname);
-  function isSecure(request: Request): boolean {
-    if (baseUrlSecure !== undefined) return baseUrlSecure;
-    if (!trustProxy && request.url.startsWith("https:")) return true;
-    const origin = new URL(appOrigin(request, undefined, trustProxy));
-    return origin.protocol === "https:" || !isLoopbackHost(origin.hostname);
-  }
-  function state(request: Request): RequestState {
-    let s = stateOf(request);
-    if (!s) {
-      s = { jar: new RequestCookieJar(request.headers.get("cookie"), sealer, isSecure(request)), sessions: new Map(), committed: 0 };
-      if (Object.isExtensible(request)) Object.defineProperty(request, STATE, { value: s });
-      else fallbackStates.set(request, s);
-    }
-    return s;
-  }
-  function providerOf(id: string): ResolvedProvider {
-    const provider = providers.get(id);
-    if (!provider) throw new TypeError(`unknown provider "${id}"; configured: ${[...providers.keys()].join(", ")}`);
-    return provider;
-  }
-
-  async function session(request: Request, id: string): Promise<ProviderSession> {
-    const provider = providerOf(id);
-    const s = state(request);
-    let found = s.sessions.get(id);
-    if (!found) {
-      found = (async () => {
-        const ctx: StorageContext & { cookies: RequestCookieJar } = {
-          provider: id,
-          request,
-          user: config.user ? await config.user(request) : undefined,
-          cookies: s.jar,
-        };
-        const token = await storage.get(ctx);
-        return new ProviderSession(
-          { provider, storage, ctx, fetch: fetchImpl, now, loginPath: `${basePath}/${id}`, refreshOnce, debug, commit: (response) => dance.commit(request, response) },
-          token,
-        );
-      })();
-      s.sessions.set(id, found);
-      found.catch(() => s.sessions.delete(id));
-    }
-    return found;
-  }
-
-  const redirectUriFor = (request: Request, id: string) => `${appOrigin(request, baseUrl, trustProxy)}${basePath}/${id}/authorized`;
-
-  async function begin(request: Request, id: string, options: BeginLoginOptions = {}) {
-    const provider = providerOf(id);
-    const origin = appOrigin(request, baseUrl, trustProxy);
-    const returnTo = safeRedirectTarget(options.next, origin, allowedOrigins) ?? redirectTo;
-    const s = state(request);
-    const { url } = await beginLogin({
-      provider,
-      cookies: s.jar,
-      redirectUri: redirectUriFor(request, id),
-      returnTo,
-      maxAge: txMaxAge,
-      now: now(),
-      params: options.params,
-    });
-    return { url, cookies: s.jar.pending };
-  }
-
-  async function callbackParams(request: Request): Promise<URLSearchParams> {
-    if (request.method === "GET" || request.method === "HEAD") return new URL(request.url).searchParams;
-    const type = request.headers.get("content-type") ?? "";
-    if (!type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-      throw new DanceError("invalid_callback", "A POST callback must be a form (application/x-www-form-urlencoded).");
-    }
-    const declared = Number(request.headers.get("content-length") ?? "0");
-    if (declared > MAX_CALLBACK_BODY) throw new DanceError("invalid_callback", "The callback body is too large.");
-    const text = await readLimited(request, MAX_CALLBACK_BODY);
-    return new URLSearchParams(text);
-  }
-
-  async function complete(request: Request, id: string) {
-    const provider = providerOf(id);
-    const s = state(request);
-    try {
-      const params = await callbackParams(request);
-      const result = await completeLogin({ provider, cookies: s.jar, params, now, consumeState });
-      return { ...result, cookies: s.jar.pending };
-    } catch (error) {
-      // Whatever failed, the transaction is gone (single use) and the cookie clearing must reach the browser.
-      if (s.jar.get(`dance-tx-${id}`) !== undefined) s.jar.deleteSealed(`dance-tx-${id}`);
-      throw error;
-    }
-  }
-
-  async function failure(request: Request, error: DanceError): Promise<Response> {
-    const s = state(request);
-    debug({ event: "failure", provider: error.provider, code: error.code });
-    if ((error.code === "provider_error" || error.code === "token_exchange_failed") && error.provider) {
-      const details = error.providerError ?? { error: error.code, description: undefined, uri: undefined };
-      const results = await emit("error", error.provider, { ...details, provider: error.provider, request, danceError: error });
-      const custom = results.find((r): r is Response => r instanceof Response);
-      if (custom) return withCookies(custom, s.jar.pending);
-    }
-    let response: Response;
-    if (errorRedirectTo !== undefined) {
-      const target = new URL(errorRedirectTo, "http://relative.invalid");
-      target.searchParams.set("error", error.code);
-      if (error.provider) target.searchParams.set("provider", error.provider);
-      response = redirect(target.origin === "http://relative.invalid" ? target.pathname + target.search + target.hash : target.href);
-    } else if (error.code === "provider_error") {
-      // Flask-Dance: a provider refusal (e.g. the user clicked "Cancel") returns to the app.
-      response = redirect(redirectTo);
-    } else {
-      response = errorPage(error, request);
-    }
-    return withCookies(response, s.jar.pending);
-  }
-
-  async function handler(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const route = matchRoute(url.pathname);
-    if (!route || !providers.has(route.provider)) return notFound();
-    const { provider: id, step } = route;
-    try {
-      if (step === "login") {
-        if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed("GET, HEAD");
-        const { url: providerUrl } = await begin(request, id, { next: url.searchParams.get("next") });
-        await emit("beforeLogin", id, { provider: id, url: providerUrl, request });
-        debug({ event: "login", provider: id });
-        return withCookies(redirect(providerUrl.href), state(request).jar.pending);
+  const dance: Dance<Id, E> = {
+    get basePath() {
+      return instances.for(undefined).settings.basePath;
+    },
+    get providers() {
+      return Object.freeze([...instances.for(undefined).settings.providers.keys()]) as readonly Id[];
+    },
+    async handler(request, env) {
+      let ctx: RequestContext;
+      try {
+        ctx = context(request, env);
+      } catch (error) {
+        return configErrorPage(error, request);
       }
-      if (request.method !== "GET" && request.method !== "POST") return methodNotAllowed("GET, POST");
-      const result = await complete(request, id);
-      const s = state(request);
-      const providerSession = await session(request, id);
-      const origin = appOrigin(request, baseUrl, trustProxy);
-      const returnTo = safeRedirectTarget(result.returnTo, origin, allowedOrigins) ?? redirectTo;
-      const results = await emit("authorized", id, {
-        provider: id,
-        token: result.token,
-        request,
-        session: providerSession,
-        claims: result.claims,
-        returnTo,
-      });
-      const custom = results.find((r): r is Response => r instanceof Response);
-      if (custom) return withCookies(custom, s.jar.pending);
-      if (!results.includes(false)) {
-        try {
-          await providerSession.setToken(result.token);
-        } catch (cause) {
-          throw new DanceError("storage_failed", `The ${id} token could not be stored.`, { provider: id, cause });
-        }
-      }
-      debug({ event: "authorized", provider: id, stored: !results.includes(false) });
-      return withCookies(redirect(returnTo), s.jar.pending);
-    } catch (error) {
-      if (error instanceof DanceError) return failure(request, error);
-      throw error;
-    }
-  }
-
-  function matchRoute(pathname: string): { provider: string; step: "login" | "authorized" } | undefined {
-    const prefix = basePath === "/" ? "/" : `${basePath}/`;
-    if (!pathname.startsWith(prefix)) return undefined;
-    const parts = pathname.slice(prefix.length).split("/");
-    if (parts.length === 1 && parts[0]) return { provider: parts[0], step: "login" };
-    if (parts.length === 2 && parts[0] && parts[1] === "authorized") return { provider: parts[0], step: "authorized" };
-    return undefined;
-  }
-
-  const dance: Dance = {
-    basePath,
-    providers: Object.freeze([...providers.keys()]),
-    handler,
-    matches(input) {
+      return ctx.handle();
+    },
+    matches(input, env) {
       const pathname = typeof input === "string" ? input : input instanceof URL ? input.pathname : new URL(input.url).pathname;
-      return pathname === basePath || pathname.startsWith(basePath === "/" ? "/" : `${basePath}/`);
+      return isDancePath(instances.for(env).settings, pathname);
     },
-    session,
-    async guard(request, id) {
-      const s = await session(request, id);
-      if (s.authorized) return null;
-      const url = new URL(request.url);
-      const response = redirect(s.loginUrlFor(url.pathname + url.search));
-      return withCookies(response, state(request).jar.pending);
-    },
+    context: (request, options = {}) => context(request, options.env) as DanceContext<Id>,
+    session: (request, id) => context(request).session(id),
+    guard: (request, id) => context(request).guard(id),
     protect(id, inner) {
-      providerOf(id);
-      return async (request) => {
-        const blocked = await dance.guard(request, id);
-        if (blocked) return blocked;
-        let response: Response;
-        try {
-          response = await inner(request, await session(request, id));
-        } catch (error) {
-          // The token was refused for good while the handler ran (and deleted): log in again instead of a 500.
-          if (!(error instanceof DanceError && error.code === "reauth_required")) throw error;
-          const login = await dance.guard(request, id);
-          if (login) return login;
-          response = errorPage(error, request);
-        }
-        return dance.commit(request, response);
-      };
+      checkId(id);
+      return (request, env) => context(request, env).protect(id, inner);
     },
     on(event, fn, options = {}) {
-      if (!(event in listeners)) throw new TypeError(`unknown event "${String(event)}"; events: ${Object.keys(listeners).join(", ")}`);
-      if (options.provider !== undefined) providerOf(options.provider);
-      const listener: Listener = { provider: options.provider, fn: fn as Listener["fn"] };
-      listeners[event].push(listener);
-      return () => {
-        const i = listeners[event].indexOf(listener);
-        if (i !== -1) listeners[event].splice(i, 1);
-      };
+      if (options.provider !== undefined) checkId(options.provider);
+      return shared.events.on(event, fn as (event: never) => unknown, options.provider);
     },
-    beginLogin: begin,
-    completeLogin: complete,
-    pendingCookies(request) {
-      return stateOf(request)?.jar.pending ?? [];
+    async beginLogin(request, id, options) {
+      const ctx = context(request);
+      const url = await ctx.instance.beginLogin(ctx, id, options);
+      return { url, cookies: ctx.jar.changes };
     },
-    commit(request, response) {
-      const s = stateOf(request);
-      if (!s) return response;
-      const pending = s.jar.pending;
-      const fresh = pending.slice(s.committed);
-      s.committed = pending.length;
-      return withCookies(response, fresh);
+    async completeLogin(request, id) {
+      const ctx = context(request);
+      const result = await ctx.instance.completeLogin(ctx, id, await callbackParams(request, id));
+      return { ...result, cookies: ctx.jar.changes };
     },
-    async ready() {
-      for (const provider of providers.values()) {
-        try {
-          await provider.metadata();
-        } catch (cause) {
-          throw new DanceConfigError(`provider "${provider.id}": ${(cause as Error).message}`, { cause });
-        }
-      }
+    commit: (request, response) => contexts.existing(request)?.commit(response) ?? response,
+    respond: (request, error) => context(request).respond(error),
+    hasProvider: (id): id is Id => instances.for(undefined).settings.providers.has(id),
+    async ready(env) {
+      await instances.for(env).ready();
     },
   };
   return Object.freeze(dance);
 }
 
-function notFound(): Response {
-  return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+/** A configuration built from this request's env cannot work: say why in the log, not to the browser. */
+function configErrorPage(error: unknown, request: Request): Response {
+  if (!(error instanceof DanceConfigError)) throw error;
+  console.error(`[dance] ${error.message}`);
+  return errorPage(error, request);
 }
-
-function methodNotAllowed(allow: string): Response {
-  return new Response("Method Not Allowed", { status: 405, headers: { allow, "content-type": "text/plain; charset=utf-8" } });
-}
-
-async function readLimited(request: Request, limit: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new DanceError("invalid_callback", "The callback body is too large.");
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
-

@@ -1,15 +1,23 @@
 /**
- * Every failure Dance reports carries a stable `code`. Codes are part of the public API:
- * assert on them, switch on them, show them; never parse messages.
+ * The one error model of Dance: every failure a user can meet is a {@link DanceError} with a
+ * stable snake_case `code`. Codes are public API: assert on them, switch on them, show them;
+ * never parse messages.
  *
  * @module
  */
 
-/** The stable codes of {@link DanceError}, with the HTTP status the handler answers. */
+/**
+ * The stable codes of {@link DanceError}, with the HTTP status the handler answers.
+ *
+ * @example
+ * ```ts
+ * ERROR_STATUS.state_mismatch // 403
+ * ```
+ */
 export const ERROR_STATUS = {
   /** The callback carried no `state` parameter. */
   state_missing: 403,
-  /** The callback `state` differs from the one sealed in the login transaction. */
+  /** The callback `state` differs from every login this browser started with the provider. */
   state_mismatch: 403,
   /** No (readable) login transaction cookie for this provider: the login did not start here, or it was already used. */
   missing_transaction: 400,
@@ -17,6 +25,8 @@ export const ERROR_STATUS = {
   transaction_expired: 400,
   /** The login transaction lacks a field it must carry (PKCE verifier, nonce, …), or belongs to another provider. */
   invalid_transaction: 400,
+  /** The app is served over plain http off loopback: the browser dropped Dance's `Secure` login cookie. */
+  insecure_origin: 400,
   /** The callback `iss` (RFC 9207) differs from the provider's issuer. */
   issuer_mismatch: 400,
   /** The callback is not a valid authorization-code response (no `code`, or an implicit/hybrid `token`/`id_token`). */
@@ -27,7 +37,7 @@ export const ERROR_STATUS = {
   token_exchange_failed: 400,
   /** The id_token failed validation (signature, iss, aud, exp, iat, nonce, sub). */
   id_token_invalid: 400,
-  /** The provider could not be reached, timed out, or answered with a server error / non-protocol body. */
+  /** The provider could not be reached, timed out, or answered with a server error / non-protocol body. Retryable. */
   provider_unavailable: 502,
   /** OpenID discovery failed or returned metadata for another issuer. */
   discovery_failed: 502,
@@ -35,12 +45,16 @@ export const ERROR_STATUS = {
   reauth_required: 401,
   /** No token is stored for this provider. */
   not_authorized: 401,
-  /** The storage refused to store the token. */
-  storage_failed: 500,
+  /** The storage failed to read, store or delete a token. Nothing was stored. Retryable. */
+  storage_failed: 503,
   /** A request to an origin the session does not attach its token to. */
   origin_not_allowed: 400,
   /** The provider does not support the requested operation (e.g. token revocation). */
   unsupported_operation: 400,
+  /** The configuration cannot work; the message says what to set. Thrown at start-up (or, for per-request configuration, on first use of an env). */
+  invalid_config: 500,
+  /** A provider id that is not configured was passed to `session`, `guard`, `on`, … */
+  unknown_provider: 500,
 } as const;
 
 /** A stable error code, see {@link ERROR_STATUS}. */
@@ -52,7 +66,7 @@ export interface DanceErrorOptions {
   provider?: string | undefined;
   /** The underlying error (e.g. an oauth4webapi or jose error). Never shown to a browser. */
   cause?: unknown;
-  /** For `provider_error`: the provider's `error`, `error_description` (capped) and `error_uri`. */
+  /** For `provider_error` and `token_exchange_failed`: what the provider said. */
   providerError?: ProviderErrorDetails | undefined;
 }
 
@@ -67,14 +81,18 @@ export interface ProviderErrorDetails {
 }
 
 /**
- * The one error type of a failed dance. `code` is stable; `status` is the HTTP status the
- * handler answers with; `expose` says whether `message` is safe to show to a browser
- * (it never contains secrets, codes, verifiers or tokens).
+ * The one error type of Dance. `code` is stable; `status` is the HTTP status the handler
+ * answers with; `expose` says whether `message` may be shown to a browser — true for what
+ * happened during a dance (its messages never carry secrets, codes, verifiers or tokens),
+ * false for configuration and programming errors, whose messages are for the operator's log.
  *
  * @example
  * ```ts
- * try { await session.fetch("/user") } catch (e) {
- *   if (e instanceof DanceError && e.code === "reauth_required") return Response.redirect(session.loginUrl)
+ * try {
+ *   await session.fetch("/user");
+ * } catch (error) {
+ *   if (isDanceError(error, "reauth_required")) return Response.redirect(new URL(session.loginUrl, request.url));
+ *   throw error;
  * }
  * ```
  */
@@ -84,8 +102,8 @@ export class DanceError extends Error {
   readonly code: DanceErrorCode;
   /** The HTTP status the handler answers with. */
   readonly status: number;
-  /** Whether `message` may be shown to the browser. Always true: messages never carry secrets. */
-  readonly expose = true;
+  /** Whether `message` may be shown to the browser. */
+  readonly expose: boolean;
   /** The provider id, when the failure belongs to one. */
   readonly provider: string | undefined;
   /** For `provider_error` and some `token_exchange_failed`: what the provider said. */
@@ -95,39 +113,59 @@ export class DanceError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = ERROR_STATUS[code];
+    this.expose = code !== "invalid_config" && code !== "unknown_provider";
     this.provider = options.provider;
     this.providerError = options.providerError;
   }
 }
 
 /**
- * Thrown once, by `createDance()` (or `dance.ready()`), when the configuration cannot work.
- * The message says what to set. A `TypeError`, like oauth4webapi's argument errors.
+ * A configuration that cannot work (`invalid_config`) or an unknown provider id
+ * (`unknown_provider`). Thrown once, by `createDance()` (or `dance.ready()`, or where the guard
+ * is created), never per request. The message says what to set.
+ *
+ * @example
+ * ```ts
+ * createDance({ secret: "short", providers: [github()] }); // throws: secret is 5 characters; it must be at least 32…
+ * ```
  */
-export class DanceConfigError extends TypeError {
+export class DanceConfigError extends DanceError {
   override name = "DanceConfigError";
-  /** Always `ERR_DANCE_CONFIG`. */
-  readonly code = "ERR_DANCE_CONFIG" as const;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  declare readonly code: "invalid_config" | "unknown_provider";
+  constructor(message: string, options: { cause?: unknown; code?: "invalid_config" | "unknown_provider"; provider?: string } = {}) {
+    super(options.code ?? "invalid_config", message, options);
   }
 }
 
-/** True when `value` is a {@link DanceError}, optionally with the given code. */
+/**
+ * True when `value` is a {@link DanceError}, optionally with the given code.
+ *
+ * @example
+ * ```ts
+ * if (isDanceError(error, "provider_unavailable")) return new Response("Try again", { status: 503 });
+ * ```
+ */
 export function isDanceError(value: unknown, code?: DanceErrorCode): value is DanceError {
   return value instanceof DanceError && (code === undefined || value.code === code);
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** Cap and clean text that came from a provider so it is safe to log, show and store. */
+/** Cap and clean text that came from a provider so it is safe to log, show and store. @internal */
 export function cleanProviderText(value: string | null | undefined, max = 256): string | undefined {
   if (value == null || value === "") return undefined;
   const cleaned = value.replace(CONTROL, " ").trim();
   return cleaned.length > max ? `${cleaned.slice(0, max - 1)}…` : cleaned;
 }
 
-/** Escape text for HTML bodies and attributes. */
+/**
+ * Escape text for HTML bodies and attributes (`& < > " '`).
+ *
+ * @example
+ * ```ts
+ * `<p>${escapeHtml(userInput)}</p>`
+ * ```
+ */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -8,7 +8,15 @@ import { DanceError, escapeHtml } from "./errors.js";
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** True for loopback host names, where plain http and non-Secure cookies are allowed in development. */
+/**
+ * True for loopback host names, where plain http and non-Secure cookies are allowed in
+ * development.
+ *
+ * @example
+ * ```ts
+ * isLoopbackHost(new URL("http://127.0.0.1:3000").hostname); // true
+ * ```
+ */
 export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.has(hostname) || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -73,31 +81,20 @@ export function redirect(location: string, status = 302): Response {
 
 /** The default failure page: HTML for browsers, JSON for API clients. Text is escaped. */
 export function errorPage(error: DanceError, request: Request): Response {
-  const body = { error: error.code, message: error.message, provider: error.provider };
+  // Configuration and programming errors are for the operator's log, not for the browser.
+  const message = error.expose ? error.message : "This login is not set up correctly. The site's operator has been told why.";
+  const body = { error: error.code, message, provider: error.provider };
   const accept = request.headers.get("accept") ?? "";
   if (accept.includes("application/json") && !accept.includes("text/html")) {
-    return Response.json(body, { status: error.status, headers: { "cache-control": "no-store" } });
+    return Response.json(body, { status: error.status, headers: { "cache-control": "no-store", "x-dance-error": error.code } });
   }
   const html = `<!doctype html><meta charset="utf-8"><title>Login failed</title>
 <main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto">
-<h1>Login failed</h1><p>${escapeHtml(error.message)}</p>
+<h1>Login failed</h1><p>${escapeHtml(message)}</p>
 <p><small>Error code: <code>${escapeHtml(error.code)}</code>${error.provider ? ` · provider <code>${escapeHtml(error.provider)}</code>` : ""}</small></p>
 <p><a href="/">Back</a></p></main>`;
   return new Response(html, {
     status: error.status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "x-dance-error": error.code },
   });
-}
-
-/** Apply `Set-Cookie` values to a response, copying it when its headers are immutable. */
-export function withCookies(response: Response, cookies: readonly string[]): Response {
-  if (cookies.length === 0) return response;
-  try {
-    for (const cookie of cookies) response.headers.append("set-cookie", cookie);
-    return response;
-  } catch {
-    const copy = new Response(response.body, response);
-    for (const cookie of cookies) copy.headers.append("set-cookie", cookie);
-    return copy;
-  }
 }

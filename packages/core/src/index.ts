@@ -12,32 +12,31 @@
  * @module
  */
 export { createDance } from "./dance.js";
-export type { BeginLoginOptions, Dance, SubscribeOptions, WithCookies } from "./dance.js";
-export { DanceConfigError, DanceError, ERROR_STATUS, isDanceError } from "./errors.js";
+export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, WithCookies } from "./dance.js";
+export type { DanceConfig, DanceWarning } from "./config.js";
+export type { BeginLoginOptions, DanceContext } from "./instance.js";
+export type { CompleteLoginResult } from "./login.js";
+export { DanceConfigError, DanceError, ERROR_STATUS, escapeHtml, isDanceError } from "./errors.js";
 export type { DanceErrorCode, DanceErrorOptions, ProviderErrorDetails } from "./errors.js";
+export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent } from "./events.js";
 export { ProviderSession } from "./session.js";
 export { cookieStorage, MemoryStorage, NullStorage } from "./storage.js";
 export type { CookieStorageOptions } from "./storage.js";
-export { parseCookieHeader, serializeCookie } from "./cookies.js";
-export type { CookieOptions } from "./cookies.js";
+export { applyCookies, NO_STORE, parseCookieHeader, serializeCookie, setCookieHeader } from "./cookies.js";
+export type { CookieChange, CookieOptions } from "./cookies.js";
 export { MIN_SECRET_LENGTH } from "./seal.js";
 export type { SecretInput } from "./seal.js";
-export { envPrefix, DEFAULT_ID_TOKEN_ALGS } from "./provider.js";
-export type { CompleteLoginResult } from "./login.js";
+export { DEFAULT_ID_TOKEN_ALGS, envPrefix } from "./provider.js";
+export { isLoopbackHost } from "./http.js";
 export type {
-  AuthorizedEvent,
-  BeforeLoginEvent,
   CookieJar,
-  DanceConfig,
-  DanceEventName,
-  DanceEvents,
   DebugRecord,
-  ErrorEvent,
   OAuth2ProviderDefinition,
   ParamValue,
   ProviderDefinition,
   ProviderHooks,
   StorageContext,
   Token,
+  TokenAnswer,
   TokenStorage,
 } from "./types.js";

@@ -1,71 +1,182 @@
 /**
  * Provider resolution: validate a provider definition once, read its credentials from the
- * environment, and (for OpenID Connect) discover and cache its metadata and JWKS.
+ * environment, and bind it to the oauth4webapi client it is used with. Metadata (pinned or
+ * discovered) is in `metadata.ts`.
  *
  * @internal
  * @module
  */
 import * as oauth from "oauth4webapi";
-import { createRemoteJWKSet, customFetch as joseCustomFetch } from "jose";
-import { DanceConfigError, DanceError } from "./errors.js";
+import { DanceConfigError } from "./errors.js";
 import { isLoopbackHost } from "./http.js";
 import type { OAuth2ProviderDefinition, ParamValue, ProviderDefinition } from "./types.js";
 
-/** The asymmetric JWS algorithms accepted for id_tokens unless a provider narrows them. */
+/**
+ * The asymmetric JWS algorithms accepted for id_tokens unless a provider narrows them
+ * (`idTokenAlgorithms`). Never `none`, never HMAC (SECURITY.md 21).
+ * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
+ */
 export const DEFAULT_ID_TOKEN_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"] as const;
 
-/** Endpoints of a provider once known (pinned or discovered). */
-export interface ProviderMetadata {
-  as: oauth.AuthorizationServer;
-  /** id_token algorithms accepted (the provider's list, narrowed to asymmetric ones). */
-  algorithms: readonly string[];
-  authorizationUrl: string;
-  tokenUrl: string;
-  jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
-  apiBaseUrl: string | undefined;
-  /** Origins `session.fetch` attaches the token to. */
-  apiOrigins: ReadonlySet<string>;
-}
+/** Options of oauth4webapi calls. */
+export type HttpOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean; signal: AbortSignal };
 
-/** A validated, frozen provider plus its lazily discovered metadata. */
-export interface ResolvedProvider {
+/** A validated, frozen provider definition bound to its credentials (its metadata is added by `metadata.ts`). */
+export interface ProviderSpec {
   readonly def: Readonly<OAuth2ProviderDefinition>;
   readonly id: string;
   readonly oidc: boolean;
+  /** OpenID provider asking for an id_token (`openid` in the scope). */
+  readonly wantsIdToken: boolean;
   readonly clientId: string;
-  readonly client: oauth.Client;
   readonly clientAuth: oauth.ClientAuth;
   readonly scope: readonly string[];
   readonly authorizationParams: readonly (readonly [string, string])[];
-  readonly refreshParams: Readonly<Record<string, string>> | undefined;
+  readonly tokenParams: Readonly<Record<string, string>> | undefined;
   readonly refreshEnabled: boolean;
+  readonly refreshUrl: string | undefined;
+  readonly refreshParams: Readonly<Record<string, string>> | undefined;
+  /** The Authorization scheme of API calls. */
+  readonly tokenScheme: string;
+  /** The oauth4webapi client, on the configured clock. */
+  client(): oauth.Client;
   /** Options for oauth4webapi calls: custom fetch, insecure loopback, timeout signal per call. */
-  httpOptions(): { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean; signal: AbortSignal };
-  metadata(): Promise<ProviderMetadata>;
+  httpOptions(): HttpOptions;
+}
+
+/** Options shared by all providers of one Dance instance. */
+export interface ResolveOptions {
+  env: Readonly<Record<string, unknown>>;
+  fetch: typeof fetch;
+  timeout: number;
+  now: () => number;
 }
 
 const ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const RESERVED_PARAMS = new Set(["state", "code_challenge", "code_challenge_method", "nonce", "redirect_uri", "client_id", "response_type"]);
+const RESERVED_TOKEN_PARAMS = new Set(["grant_type", "code", "code_verifier", "redirect_uri", "client_id", "client_secret", "refresh_token"]);
+const CLIENT_AUTH = ["client_secret_basic", "client_secret_post", "none"] as const;
 
-/** The env-name prefix of a provider id: `github` → `GITHUB`, `my-idp` → `MY_IDP`. */
+/**
+ * The env-name prefix of a provider id: `github` → `GITHUB`, `my-idp` → `MY_IDP`.
+ *
+ * @example
+ * ```ts
+ * `${envPrefix("my-idp")}_OAUTH_CLIENT_ID` // "MY_IDP_OAUTH_CLIENT_ID"
+ * ```
+ */
 export function envPrefix(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }
 
-function checkUrl(id: string, field: string, value: string | undefined, required: boolean): string | undefined {
-  if (value === undefined || value === "") {
-    if (required) throw new DanceConfigError(`provider "${id}": \`${field}\` is required.`);
-    return undefined;
+/** Validate a provider definition and bind it to its credentials. Throws {@link DanceConfigError}. */
+export function resolveProvider(input: ProviderDefinition, options: ResolveOptions): ProviderSpec {
+  if (!input || typeof input !== "object") throw new DanceConfigError("each entry of `providers` must be a provider object, e.g. github().");
+  const def = Object.freeze({ ...input });
+  const id = checkId(def.id);
+  const fail = (message: string): never => {
+    throw new DanceConfigError(`provider "${id}": ${message}`);
+  };
+  if (def.protocol !== "oauth2" && def.protocol !== "oidc") fail('`protocol` must be "oauth2" or "oidc".');
+  const oidc = def.protocol === "oidc";
+  const { clientId, clientSecret } = credentials(def, options.env, fail);
+  const authMethod = def.clientAuth ?? "client_secret_basic";
+  if (!CLIENT_AUTH.includes(authMethod)) fail(`\`clientAuth\` must be ${CLIENT_AUTH.join(", ")}.`);
+  checkEndpoints(def, oidc, fail);
+  if (def.responseMode !== undefined && def.responseMode !== "query" && def.responseMode !== "form_post") fail('`responseMode` must be "query" or "form_post".');
+
+  const scope = Object.freeze((typeof def.scope === "string" ? def.scope.split(/\s+/) : [...(def.scope ?? [])]).filter((s) => s !== ""));
+  const refresh = typeof def.refresh === "object" && def.refresh !== null ? def.refresh : undefined;
+  const staticClient: oauth.Client = Object.freeze({ client_id: clientId, [oauth.clockTolerance]: 30 });
+  const now = options.now;
+  return Object.freeze({
+    def,
+    id,
+    oidc,
+    wantsIdToken: oidc && scope.includes("openid"),
+    clientId,
+    clientAuth: clientAuthFor(authMethod, clientId, clientSecret, def.basicAuthRaw === true),
+    scope,
+    authorizationParams: Object.freeze(authorizationParams(def, fail)),
+    tokenParams: tokenParams(def, fail),
+    refreshEnabled: def.refresh === true || refresh !== undefined,
+    refreshUrl: refresh?.url,
+    refreshParams: refresh ? Object.freeze({ ...(refresh.params ?? {}) }) : undefined,
+    tokenScheme: def.tokenScheme ?? "Bearer",
+    // oauth4webapi's own time checks follow the configured clock too.
+    client: now === Date.now ? () => staticClient : () => ({ ...staticClient, [oauth.clockSkew]: (now() - Date.now()) / 1000 }),
+    httpOptions: () => ({
+      [oauth.customFetch]: options.fetch,
+      // Every URL this provider uses was checked by checkEndpoints(): https, loopback, or explicitly allowed.
+      [oauth.allowInsecureRequests]: true,
+      signal: AbortSignal.timeout(options.timeout),
+    }),
+  });
+}
+
+function checkId(id: unknown): string {
+  if (typeof id !== "string" || !ID.test(id)) {
+    throw new DanceConfigError(`provider id "${String(id)}" must be lower-case letters, digits, "-" or "_" (it becomes a URL segment).`);
   }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new DanceConfigError(`provider "${id}": \`${field}\` must be an absolute URL, got "${value}".`);
+  return id;
+}
+
+function credentials(def: OAuth2ProviderDefinition, env: Readonly<Record<string, unknown>>, fail: (message: string) => never) {
+  const prefix = envPrefix(def.id);
+  const idVar = def.env?.clientId ?? `${prefix}_OAUTH_CLIENT_ID`;
+  const secretVar = def.env?.clientSecret ?? `${prefix}_OAUTH_CLIENT_SECRET`;
+  const fromEnv = (name: string) => (typeof env[name] === "string" && env[name] !== "" ? (env[name] as string) : undefined);
+  const clientId = def.clientId || fromEnv(idVar);
+  const clientSecret = def.clientSecret || fromEnv(secretVar);
+  if (!clientId) fail(`no client id. Set the ${idVar} environment variable or pass \`clientId\`.`);
+  if ((def.clientAuth ?? "client_secret_basic") !== "none" && !clientSecret) {
+    fail(`no client secret. Set the ${secretVar} environment variable or pass \`clientSecret\` (or \`clientAuth: "none"\` for a public client).`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new DanceConfigError(`provider "${id}": \`${field}\` must be an http(s) URL.`);
+  return { clientId: clientId!, clientSecret };
+}
+
+/** True when a token or code may be sent to `url`: https, loopback, or explicitly allowed. */
+export function isSafeEndpoint(url: string | undefined, allowInsecure: boolean): boolean {
+  if (!url) return true;
+  const u = new URL(url);
+  return u.protocol === "https:" || allowInsecure || isLoopbackHost(u.hostname);
+}
+
+/** The message of a plain-http endpoint (SECURITY.md 38: tokens never travel in clear text). */
+export function insecureEndpointMessage(url: string): string {
+  return `${url} is plain http on a non-loopback host. Use https, or set \`allowInsecureRequests: true\` for a test provider.`;
+}
+
+function checkEndpoints(def: OAuth2ProviderDefinition, oidc: boolean, fail: (message: string) => never): void {
+  const pinned = Boolean(def.authorizationUrl && def.tokenUrl);
+  const discovery = oidc && (def.discovery ?? !pinned);
+  const refreshUrl = typeof def.refresh === "object" && def.refresh !== null ? def.refresh.url : undefined;
+  const urls: [string, string | undefined, boolean][] = [
+    ["issuer", def.issuer, oidc],
+    ["authorizationUrl", def.authorizationUrl, !discovery],
+    ["tokenUrl", def.tokenUrl, !discovery],
+    ["jwksUrl", def.jwksUrl, false],
+    ["userinfoUrl", def.userinfoUrl, false],
+    ["revocationUrl", def.revocationUrl, false],
+    ["apiBaseUrl", def.apiBaseUrl, false],
+    ["refresh.url", refreshUrl, false],
+    ...(def.apiOrigins ?? []).map((origin): [string, string, boolean] => ["apiOrigins[]", origin, true]),
+  ];
+  for (const [field, value, required] of urls) {
+    if (value === undefined || value === "") {
+      if (required) fail(`\`${field}\` is required.`);
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail(`\`${field}\` must be an absolute URL, got "${value}".`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:") fail(`\`${field}\` must be an http(s) URL.`);
+    if (!isSafeEndpoint(value, def.allowInsecureRequests === true)) fail(insecureEndpointMessage(value));
   }
-  return value;
+  if (oidc && !discovery && !def.jwksUrl) fail("pinned OpenID metadata needs `jwksUrl` to verify id_token signatures (or enable discovery).");
 }
 
 function paramString(value: ParamValue): string | undefined {
@@ -73,201 +184,38 @@ function paramString(value: ParamValue): string | undefined {
   return value === true ? "true" : String(value);
 }
 
-/** Options shared by all providers of one Dance instance. */
-export interface ResolveOptions {
-  env: Readonly<Record<string, string | undefined>>;
-  fetch: typeof fetch;
-  timeout: number;
+function authorizationParams(def: OAuth2ProviderDefinition, fail: (message: string) => never): (readonly [string, string])[] {
+  const out: (readonly [string, string])[] = [];
+  for (const [name, value] of Object.entries(def.authorizationParams ?? {})) {
+    if (RESERVED_PARAMS.has(name)) fail(`authorization parameter "${name}" is set by Dance and cannot be overridden.`);
+    const text = paramString(value);
+    if (text !== undefined) out.push(Object.freeze([name, text] as const));
+  }
+  return out;
 }
 
-/** Validate a provider definition and bind it to its credentials. Throws {@link DanceConfigError}. */
-export function resolveProvider(input: ProviderDefinition, options: ResolveOptions): ResolvedProvider {
-  if (!input || typeof input !== "object") throw new DanceConfigError("each entry of `providers` must be a provider object, e.g. github().");
-  const def = Object.freeze({ ...input });
-  const id = def.id;
-  if (typeof id !== "string" || !ID.test(id)) {
-    throw new DanceConfigError(`provider id "${String(id)}" must be lower-case letters, digits, "-" or "_" (it becomes a URL segment).`);
+function tokenParams(def: OAuth2ProviderDefinition, fail: (message: string) => never): Readonly<Record<string, string>> | undefined {
+  if (def.tokenParams === undefined) return undefined;
+  for (const [name, value] of Object.entries(def.tokenParams)) {
+    if (RESERVED_TOKEN_PARAMS.has(name)) fail(`token parameter "${name}" is set by Dance and cannot be overridden.`);
+    if (typeof value !== "string") fail(`token parameter "${name}" must be a string.`);
   }
-  if (def.protocol !== "oauth2" && def.protocol !== "oidc") {
-    throw new DanceConfigError(`provider "${id}": \`protocol\` must be "oauth2" or "oidc".`);
-  }
-  const oidc = def.protocol === "oidc";
-  const prefix = envPrefix(id);
-  const idVar = def.env?.clientId ?? `${prefix}_OAUTH_CLIENT_ID`;
-  const secretVar = def.env?.clientSecret ?? `${prefix}_OAUTH_CLIENT_SECRET`;
-  const clientId = def.clientId || options.env[idVar];
-  const clientSecret = def.clientSecret || options.env[secretVar];
-  const authMethod = def.clientAuth ?? "client_secret_basic";
-  if (!clientId) {
-    throw new DanceConfigError(`provider "${id}": no client id. Set the ${idVar} environment variable or pass \`clientId\`.`);
-  }
-  if (authMethod !== "none" && !clientSecret) {
-    throw new DanceConfigError(
-      `provider "${id}": no client secret. Set the ${secretVar} environment variable or pass \`clientSecret\` (or \`clientAuth: "none"\` for a public client).`,
-    );
-  }
-  if (!["client_secret_basic", "client_secret_post", "none"].includes(authMethod)) {
-    throw new DanceConfigError(`provider "${id}": \`clientAuth\` must be client_secret_basic, client_secret_post or none.`);
-  }
-  const pinned = Boolean(def.authorizationUrl && def.tokenUrl);
-  const discovery = oidc && (def.discovery ?? !pinned);
-  checkUrl(id, "issuer", def.issuer, oidc);
-  checkUrl(id, "authorizationUrl", def.authorizationUrl, !discovery);
-  checkUrl(id, "tokenUrl", def.tokenUrl, !discovery);
-  for (const field of ["jwksUrl", "userinfoUrl", "revocationUrl", "apiBaseUrl"] as const) checkUrl(id, field, def[field], false);
-  if (oidc && !discovery && !def.jwksUrl) {
-    throw new DanceConfigError(`provider "${id}": pinned OpenID metadata needs \`jwksUrl\` to verify id_token signatures (or enable discovery).`);
-  }
-  if (def.responseMode !== undefined && def.responseMode !== "query" && def.responseMode !== "form_post") {
-    throw new DanceConfigError(`provider "${id}": \`responseMode\` must be "query" or "form_post".`);
-  }
-  for (const origin of def.apiOrigins ?? []) checkUrl(id, "apiOrigins[]", origin, true);
+  return Object.freeze({ ...def.tokenParams });
+}
 
-  const scope = Object.freeze(
-    (typeof def.scope === "string" ? def.scope.split(/[\s]+/) : [...(def.scope ?? [])]).filter((s) => s !== ""),
-  );
-  const reserved = new Set(["state", "code_challenge", "code_challenge_method", "nonce", "redirect_uri", "client_id", "response_type"]);
-  const authorizationParams: (readonly [string, string])[] = [];
-  for (const [name, value] of Object.entries(def.authorizationParams ?? {})) {
-    if (reserved.has(name)) throw new DanceConfigError(`provider "${id}": authorization parameter "${name}" is set by Dance and cannot be overridden.`);
-    const text = paramString(value);
-    if (text !== undefined) authorizationParams.push(Object.freeze([name, text] as const));
-  }
-  const refresh = def.refresh;
-  const refreshEnabled = refresh === true || (typeof refresh === "object" && refresh !== null);
-  const refreshParams = typeof refresh === "object" && refresh !== null ? Object.freeze({ ...(refresh.params ?? {}) }) : undefined;
-  if (typeof refresh === "object" && refresh?.url) checkUrl(id, "refresh.url", refresh.url, true);
-
-  const client: oauth.Client = { client_id: clientId, [oauth.clockTolerance]: 30 };
-  const clientAuth =
-    authMethod === "none"
-      ? oauth.None()
-      : authMethod === "client_secret_post"
-        ? oauth.ClientSecretPost(clientSecret!)
-        : oauth.ClientSecretBasic(clientSecret!);
-
-  const insecureOk = (url: string | undefined) => {
-    if (!url) return true;
-    const u = new URL(url);
-    return u.protocol === "https:" || def.allowInsecureRequests === true || isLoopbackHost(u.hostname);
+function clientAuthFor(method: (typeof CLIENT_AUTH)[number], clientId: string, clientSecret: string | undefined, raw: boolean): oauth.ClientAuth {
+  if (method === "none") return oauth.None();
+  if (method === "client_secret_post") return oauth.ClientSecretPost(clientSecret!);
+  if (!raw) return oauth.ClientSecretBasic(clientSecret!);
+  // The id and secret as they are (what Flask-Dance / requests send), for providers that do not form-decode them.
+  const credentials = base64(new TextEncoder().encode(`${clientId}:${clientSecret}`));
+  return (_as, _client, _body, headers) => {
+    headers.set("authorization", `Basic ${credentials}`);
   };
-  for (const u of [def.issuer, def.authorizationUrl, def.tokenUrl, def.jwksUrl, def.userinfoUrl, def.revocationUrl]) {
-    if (!insecureOk(u)) {
-      throw new DanceConfigError(
-        `provider "${id}": ${u} is plain http on a non-loopback host. Use https, or set \`allowInsecureRequests: true\` for a test provider.`,
-      );
-    }
-  }
+}
 
-  const httpOptions = () => ({
-    [oauth.customFetch]: options.fetch,
-    // Every URL this provider uses was checked by insecureOk(): https, loopback, or explicitly allowed.
-    [oauth.allowInsecureRequests]: true,
-    signal: AbortSignal.timeout(options.timeout),
-  });
-
-  let metadataPromise: Promise<ProviderMetadata> | undefined;
-  const build = (as: oauth.AuthorizationServer): ProviderMetadata => {
-    const authorizationUrl = def.authorizationUrl ?? as.authorization_endpoint;
-    const tokenUrl = def.tokenUrl ?? as.token_endpoint;
-    if (!authorizationUrl || !tokenUrl) {
-      throw new DanceConfigError(`provider "${id}": the metadata of ${def.issuer} has no authorization or token endpoint.`);
-    }
-    for (const u of [authorizationUrl, tokenUrl, as.jwks_uri, as.userinfo_endpoint, as.revocation_endpoint]) {
-      if (!insecureOk(u)) throw new DanceConfigError(`provider "${id}": discovered endpoint ${u} is plain http.`);
-    }
-    const jwksUrl = def.jwksUrl ?? as.jwks_uri;
-    const apiBaseUrl = def.apiBaseUrl ?? (as.userinfo_endpoint ? new URL("./", as.userinfo_endpoint).href : undefined);
-    const origins = new Set<string>();
-    for (const u of [def.apiBaseUrl, as.userinfo_endpoint, def.userinfoUrl, ...(def.apiOrigins ?? [])]) if (u) origins.add(new URL(u).origin);
-    const full: oauth.AuthorizationServer = {
-      id_token_signing_alg_values_supported: [...(def.idTokenAlgorithms ?? DEFAULT_ID_TOKEN_ALGS)],
-      ...as,
-      authorization_endpoint: authorizationUrl,
-      token_endpoint: tokenUrl,
-      ...(jwksUrl ? { jwks_uri: jwksUrl } : {}),
-      ...(def.userinfoUrl ? { userinfo_endpoint: def.userinfoUrl } : {}),
-      ...(def.revocationUrl ? { revocation_endpoint: def.revocationUrl } : {}),
-    };
-    return Object.freeze({
-      as: Object.freeze(full),
-      algorithms: Object.freeze(
-        (def.idTokenAlgorithms ?? as.id_token_signing_alg_values_supported ?? DEFAULT_ID_TOKEN_ALGS).filter((alg) =>
-          (def.idTokenAlgorithms ?? DEFAULT_ID_TOKEN_ALGS).includes(alg as never),
-        ),
-      ),
-      authorizationUrl,
-      tokenUrl,
-      jwks: jwksUrl ? createRemoteJWKSet(new URL(jwksUrl), { [joseCustomFetch]: options.fetch, timeoutDuration: options.timeout }) : undefined,
-      apiBaseUrl,
-      apiOrigins: origins,
-    });
-  };
-  const metadata = (): Promise<ProviderMetadata> => {
-    if (!metadataPromise) {
-      metadataPromise = (async () => {
-        // Non-OpenID providers have no issuer; a stable synthetic one keeps oauth4webapi's checks meaningful.
-        const issuer = def.issuer ?? new URL(def.authorizationUrl!).origin;
-        if (!discovery) {
-          return build({
-            issuer,
-            ...(def.issuer ? {} : { authorization_response_iss_parameter_supported: false }),
-          });
-        }
-        let response: Response;
-        try {
-          response = await oauth.discoveryRequest(new URL(issuer), { ...httpOptions(), algorithm: "oidc" });
-        } catch (cause) {
-          throw new DanceError("discovery_failed", `Could not reach ${issuer} for OpenID discovery.`, { provider: id, cause });
-        }
-        let as: oauth.AuthorizationServer;
-        try {
-          as = await oauth.processDiscoveryResponse(new URL(issuer), response);
-        } catch (cause) {
-          const mismatch = cause instanceof oauth.OperationProcessingError && /issuer/i.test(cause.message);
-          throw new DanceError(
-            "discovery_failed",
-            mismatch
-              ? `The discovery document of provider "${id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`
-              : `The discovery document of provider "${id}" at ${issuer} is invalid.`,
-            { provider: id, cause },
-          );
-        }
-        // oauth4webapi compares the issuers as parsed URLs; OpenID Discovery §4.3 requires the identical string.
-        if (as.issuer !== issuer) {
-          throw new DanceError(
-            "discovery_failed",
-            `The discovery document of provider "${id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`,
-            { provider: id },
-          );
-        }
-        try {
-          return build(as);
-        } catch (cause) {
-          // Discovered metadata that cannot work (no token endpoint, plain http) is the provider's fault at request time.
-          throw new DanceError("discovery_failed", (cause as Error).message, { provider: id, cause });
-        }
-      })();
-      // A failed discovery is retried on the next use instead of being cached forever.
-      metadataPromise.catch(() => {
-        metadataPromise = undefined;
-      });
-    }
-    return metadataPromise;
-  };
-
-  return Object.freeze({
-    def,
-    id,
-    oidc,
-    clientId,
-    client,
-    clientAuth,
-    scope,
-    authorizationParams: Object.freeze(authorizationParams),
-    refreshParams,
-    refreshEnabled,
-    httpOptions,
-    metadata,
-  });
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

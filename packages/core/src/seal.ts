@@ -11,7 +11,13 @@ import { DanceConfigError } from "./errors.js";
 /** One secret, or an id → secret map to rotate: the highest id seals, any id opens. */
 export type SecretInput = string | Readonly<Record<string | number, string>>;
 
-/** The minimum secret length iron and Dance accept. */
+/**
+ * The minimum secret length iron and Dance accept.
+ * @example
+ * ```ts
+ * // openssl rand -base64 32 → 44 characters
+ * ```
+ */
 export const MIN_SECRET_LENGTH = 32;
 
 /** The outcome of opening a seal. Failures never throw. */
@@ -57,6 +63,11 @@ export function normalizeSecrets(input: SecretInput | undefined): Secrets {
     if (!best || n > best.n) best = { id, n };
   }
   return { current: { id: best!.id, secret: all[best!.id]! }, all };
+}
+
+/** A key that is equal for equal secret maps: instances built from the same secrets share one {@link Sealer} (and its cache). */
+export function secretsKey(secrets: Secrets): string {
+  return JSON.stringify(Object.entries(secrets.all).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 function checkLength(secret: string, what: string): void {
@@ -124,15 +135,13 @@ export class Sealer {
     if (!(id in this.#secrets.all)) return { ok: false, reason: "invalid" };
     let opened: unknown;
     try {
-      opened = await ironUnseal(sealed, this.#secrets.all, {
-        ...ironDefaults,
-        timestampSkewSec: 0,
-        localtimeOffsetMsec: now - Date.now(),
-      });
-    } catch (error) {
-      // iron checks the HMAC before the expiry, so "expired" is only reported for an authentic seal.
-      return { ok: false, reason: error instanceof Error && /expired/i.test(error.message) ? "expired" : "invalid" };
+      // iron checks a seal's expiry before its HMAC; let it check only the HMAC (its clock at
+      // the epoch), then judge the now-authentic expiry on our own clock.
+      opened = await ironUnseal(sealed, this.#secrets.all, { ...ironDefaults, timestampSkewSec: 0, localtimeOffsetMsec: -Date.now() });
+    } catch {
+      return { ok: false, reason: "invalid" };
     }
+    if (expiresAt <= now) return { ok: false, reason: "expired" };
     if (!isEnvelope(opened) || opened.p !== purpose) return { ok: false, reason: "invalid" };
     const stale = id !== this.#secrets.current.id;
     this.#remember(sealed, { value: deepFreeze(opened.v), purpose, expiresAt, stale });

@@ -5,13 +5,10 @@
  */
 import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
-import type { ResolvedProvider } from "./provider.js";
-import type { RequestCookieJar } from "./storage.js";
-import { callTokenEndpoint, decodeJwtPayload, toToken, tokenError, verifyIdToken } from "./tokens.js";
-import type { StorageContext, Token, TokenStorage } from "./types.js";
-
-/** Refresh this long before `expires_at` (SECURITY.md: 60 s). */
-const REFRESH_LEEWAY_S = 60;
+import { storedClaims } from "./id-token.js";
+import type { ResolvedProvider } from "./metadata.js";
+import { REFRESH_LEEWAY_S } from "./refresh.js";
+import type { DebugRecord, StorageContext, Token, TokenStorage } from "./types.js";
 
 /**
  * What a {@link ProviderSession} needs from its Dance instance.
@@ -20,16 +17,18 @@ const REFRESH_LEEWAY_S = 60;
 export interface SessionDeps {
   provider: ResolvedProvider;
   storage: TokenStorage;
-  ctx: StorageContext & { cookies: RequestCookieJar };
+  ctx: StorageContext;
   fetch: typeof fetch;
   now: () => number;
   loginPath: string;
   /** Apply the request's not-yet-applied cookie changes to a response. */
   commit(response: Response): Response;
-  /** One refresh at a time per refresh token, across requests. */
-  refreshOnce(provider: ResolvedProvider, token: Token, run: () => Promise<Token>): Promise<Token>;
-  debug(record: { event: string; [k: string]: unknown }): void;
+  /** Refresh `token`: one refresh at a time per refresh token, across requests. */
+  refresh(token: Token): Promise<Token>;
+  debug(record: DebugRecord): void;
 }
+
+let holdToken: (session: ProviderSession, token: Token) => void;
 
 /**
  * The session of one provider for one request. Get it with `await dance.session(request, id)`.
@@ -37,7 +36,7 @@ export interface SessionDeps {
  * @example
  * ```ts
  * const github = await dance.session(request, "github");
- * if (!github.authorized) return Response.redirect(github.loginUrl);
+ * if (!github.authorized) return Response.redirect(new URL(github.loginUrl, request.url));
  * const user = await (await github.fetch("/user")).json();
  * return github.commit(Response.json(user)); // adapters do this for you
  * ```
@@ -48,6 +47,12 @@ export class ProviderSession {
   #token: Token | null;
   readonly #deps: SessionDeps;
   #refreshing: Promise<Token> | undefined;
+
+  static {
+    holdToken = (session, token) => {
+      session.#token = token;
+    };
+  }
 
   /** @internal */
   constructor(deps: SessionDeps, token: Token | null) {
@@ -75,7 +80,7 @@ export class ProviderSession {
 
   /** The claims of the id_token (verified when it was received), for OpenID providers. */
   get claims(): Record<string, unknown> | undefined {
-    return decodeJwtPayload(this.#token?.id_token);
+    return storedClaims(this.#token?.id_token);
   }
 
   /** Where to send the browser to log in with this provider (relative to the app origin). */
@@ -83,7 +88,14 @@ export class ProviderSession {
     return this.#deps.loginPath;
   }
 
-  /** The login URL that comes back to `next` (a same-origin path) after the dance. */
+  /**
+   * The login URL that comes back to `next` (a same-origin path) after the dance.
+   *
+   * @example
+   * ```ts
+   * Response.redirect(new URL(session.loginUrlFor("/settings"), request.url));
+   * ```
+   */
   loginUrlFor(next: string): string {
     return `${this.#deps.loginPath}?next=${encodeURIComponent(next)}`;
   }
@@ -92,7 +104,13 @@ export class ProviderSession {
    * Fetch with the token attached. A relative URL resolves against the provider's API base
    * URL (RFC 3986); the token is only ever sent to the provider's API origins. An expired
    * token is refreshed first (once, even for concurrent calls) when the provider allows it.
+   *
+   * @example
+   * ```ts
+   * const repos = await (await github.fetch("/user/repos?per_page=5")).json();
+   * ```
    * @throws {DanceError} `not_authorized`, `reauth_required`, `origin_not_allowed`, `provider_unavailable`
+   * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
    */
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const token = await this.#freshToken();
@@ -116,8 +134,7 @@ export class ProviderSession {
         provider: provider.id,
       });
     }
-    const scheme = token.token_type ? "Bearer" : (provider.def.tokenScheme ?? "Bearer");
-    request.headers.set("authorization", `${scheme} ${token.access_token}`);
+    request.headers.set("authorization", `${provider.tokenScheme} ${token.access_token}`);
     if (provider.def.hooks?.apiRequest) request = await provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId });
     return this.#deps.fetch(request);
   }
@@ -143,9 +160,9 @@ export class ProviderSession {
     const { provider, storage, ctx } = this.#deps;
     let fresh: Token;
     try {
-      fresh = await this.#deps.refreshOnce(provider, old, () => refreshToken(provider, old, this.#deps.now));
+      fresh = await this.#deps.refresh(old);
     } catch (error) {
-      const danceError = error instanceof DanceError ? error : tokenError(provider, error, "reauth_required");
+      const danceError = error instanceof DanceError ? error : new DanceError("reauth_required", `Refreshing the ${provider.id} token failed.`, { provider: provider.id, cause: error });
       if (danceError.code === "reauth_required") {
         // Refused for good (invalid_grant & co.): drop the token so the app sends the user to log in, not into a loop.
         await storage.delete(ctx);
@@ -160,7 +177,14 @@ export class ProviderSession {
     return fresh;
   }
 
-  /** Store a token (e.g. from an `authorized` handler that returns its own Response). */
+  /**
+   * Store a token (e.g. from an `authorized` handler that returns its own Response).
+   *
+   * @example
+   * ```ts
+   * await session.setToken({ access_token: "…", token_type: "bearer", expires_in: 3600 });
+   * ```
+   */
   async setToken(token: Token): Promise<void> {
     if (!token || typeof token.access_token !== "string" || token.access_token === "") {
       throw new TypeError("setToken: the token needs an access_token string");
@@ -173,7 +197,15 @@ export class ProviderSession {
     this.#token = stored;
   }
 
-  /** Forget the token (log out of this provider in this app). */
+  /**
+   * Forget the token (log out of this provider in this app).
+   *
+   * @example
+   * ```ts
+   * await session.deleteToken();
+   * return session.commit(Response.redirect(new URL("/", request.url), 303));
+   * ```
+   */
   async deleteToken(): Promise<void> {
     await this.#deps.storage.delete(this.#deps.ctx);
     this.#token = null;
@@ -181,7 +213,13 @@ export class ProviderSession {
 
   /**
    * Revoke the token at the provider (RFC 7009), then delete it.
+   *
+   * @example
+   * ```ts
+   * await session.revoke(); // the provider forgets the grant; the cookie is cleared
+   * ```
    * @throws {DanceError} `unsupported_operation` when the provider has no revocation endpoint.
+   * @see https://www.rfc-editor.org/rfc/rfc7009
    */
   async revoke(): Promise<void> {
     const token = this.#token;
@@ -192,7 +230,7 @@ export class ProviderSession {
       throw new DanceError("unsupported_operation", `${provider.id} has no token revocation endpoint.`, { provider: provider.id });
     }
     try {
-      const response = await oauth.revocationRequest(metadata.as, provider.client, provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
+      const response = await oauth.revocationRequest(metadata.as, provider.client(), provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
       await oauth.processRevocationResponse(response);
     } catch (cause) {
       throw new DanceError("provider_unavailable", `Revoking the ${provider.id} token failed.`, { provider: provider.id, cause });
@@ -209,28 +247,7 @@ export class ProviderSession {
   }
 }
 
-/** Run the refresh-token grant and validate the answer. Old tokens are kept on any failure. */
-async function refreshToken(provider: ResolvedProvider, old: Token, now: () => number): Promise<Token> {
-  const metadata = await provider.metadata();
-  const refreshUrl = typeof provider.def.refresh === "object" ? provider.def.refresh?.url : undefined;
-  const as = refreshUrl ? { ...metadata.as, token_endpoint: refreshUrl } : metadata.as;
-  const response = await callTokenEndpoint(provider, () =>
-    oauth.refreshTokenGrantRequest(as, provider.client, provider.clientAuth, old.refresh_token!, {
-      ...provider.httpOptions(),
-      ...(provider.refreshParams ? { additionalParameters: provider.refreshParams } : {}),
-    }),
-  );
-  // Verify a refreshed id_token first (as at login), so any bad id_token is `id_token_invalid`.
-  const body = (await response.clone().json()) as Record<string, unknown>;
-  if (response.status === 200 && typeof body.id_token === "string" && (old.id_token || provider.oidc)) {
-    await verifyIdToken(provider, metadata, body.id_token, { previous: decodeJwtPayload(old.id_token), now: now() });
-  }
-  let result: oauth.TokenEndpointResponse;
-  try {
-    result = await oauth.processRefreshTokenResponse(as, provider.client, response);
-  } catch (cause) {
-    const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
-    throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");
-  }
-  return toToken(result, now(), old);
+/** Let `session` hold `token` in memory, not stored (the `authorized` event). @internal */
+export function holdInMemory(session: ProviderSession, token: Token): void {
+  holdToken(session, token);
 }

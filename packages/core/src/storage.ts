@@ -1,130 +1,14 @@
 /**
- * Token storages and the per-request cookie jar they write to.
+ * Token storages: sealed cookies (the default), memory and null.
  *
  * @module
  */
-import { parseCookieHeader, serializeCookie, type CookieOptions } from "./cookies.js";
-import type { OpenResult, Sealer } from "./seal.js";
-import type { CookieJar, StorageContext, Token, TokenStorage } from "./types.js";
+import { RequestCookieJar } from "./cookie-jar.js";
+import type { StorageContext, Token, TokenStorage } from "./types.js";
 
-/** Cookies are split so each `Set-Cookie` stays below 4096 bytes, attributes included. */
-const CHUNK_VALUE_BYTES = 3800;
-const MAX_CHUNKS = 24;
-
-/**
- * The cookie jar of one request: reads the `Cookie` header lazily, queues `Set-Cookie`
- * values (the last write of a name wins), and seals/opens/chunks values.
- * @internal
- */
-export class RequestCookieJar implements CookieJar {
-  readonly secure: boolean;
-  readonly #header: string | null;
-  #parsed: Map<string, string> | undefined;
-  readonly #queued = new Map<string, { value: string | null; header: string }>();
-  readonly #sealer: Sealer;
-
-  constructor(header: string | null, sealer: Sealer, secure: boolean) {
-    this.#header = header;
-    this.#sealer = sealer;
-    this.secure = secure;
-  }
-
-  /** The physical name: `__Host-` prefixed on https. */
-  #name(name: string): string {
-    return this.secure ? `__Host-${name}` : name;
-  }
-
-  #requestCookies(): Map<string, string> {
-    return (this.#parsed ??= parseCookieHeader(this.#header));
-  }
-
-  get(name: string): string | undefined {
-    const physical = this.#name(name);
-    const queued = this.#queued.get(physical);
-    if (queued) return queued.value ?? undefined;
-    return this.#requestCookies().get(physical);
-  }
-
-  #options(options: CookieOptions | undefined): CookieOptions {
-    const merged: CookieOptions = { httpOnly: true, sameSite: "Lax", ...options, secure: this.secure, path: "/" };
-    // Browsers drop SameSite=None without Secure: on plain-http development fall back to Lax.
-    if (merged.sameSite === "None" && !this.secure) merged.sameSite = "Lax";
-    return merged;
-  }
-
-  set(name: string, value: string, options?: CookieOptions): void {
-    const physical = this.#name(name);
-    this.#queued.set(physical, { value, header: serializeCookie(physical, value, this.#options(options)) });
-  }
-
-  delete(name: string, options?: CookieOptions): void {
-    const physical = this.#name(name);
-    const inRequest = this.#requestCookies().has(physical);
-    const queued = this.#queued.get(physical);
-    if (!inRequest && (!queued || queued.value === null)) {
-      if (queued) this.#queued.delete(physical);
-      return;
-    }
-    this.#queued.set(physical, { value: null, header: serializeCookie(physical, "", { ...this.#options(options), maxAge: 0 }) });
-  }
-
-  async setSealed(name: string, purpose: string, value: unknown, maxAgeSeconds: number, cookie?: CookieOptions): Promise<void> {
-    const sealed = await this.#sealer.seal(purpose, value, maxAgeSeconds);
-    const options: CookieOptions = { ...cookie, maxAge: maxAgeSeconds };
-    if (sealed.length <= CHUNK_VALUE_BYTES) {
-      this.set(name, sealed, options);
-      this.#deleteChunks(name, 0);
-      return;
-    }
-    const count = Math.ceil(sealed.length / CHUNK_VALUE_BYTES);
-    if (count > MAX_CHUNKS) throw new RangeError(`sealed value too large for cookies (${sealed.length} bytes)`);
-    for (let i = 0; i < count; i++) {
-      this.set(`${name}.${i}`, sealed.slice(i * CHUNK_VALUE_BYTES, (i + 1) * CHUNK_VALUE_BYTES), options);
-    }
-    this.delete(name);
-    this.#deleteChunks(name, count);
-  }
-
-  #deleteChunks(name: string, from: number): void {
-    for (let i = from; i < MAX_CHUNKS; i++) {
-      if (this.get(`${name}.${i}`) === undefined) break;
-      this.delete(`${name}.${i}`);
-    }
-  }
-
-  #readRaw(name: string): string | undefined {
-    const whole = this.get(name);
-    if (whole !== undefined) return whole;
-    let joined = "";
-    for (let i = 0; i < MAX_CHUNKS; i++) {
-      const part = this.get(`${name}.${i}`);
-      if (part === undefined) break;
-      joined += part;
-    }
-    return joined === "" ? undefined : joined;
-  }
-
-  async getSealed<T>(name: string, purpose: string): Promise<{ value: T; stale: boolean } | null> {
-    const opened = await this.openSealed<T>(name, purpose);
-    return opened?.ok ? { value: opened.value, stale: opened.stale } : null;
-  }
-
-  /** Like getSealed, but tells an expired seal apart from an absent (null) or forged one. @internal */
-  async openSealed<T>(name: string, purpose: string): Promise<OpenResult<T> | null> {
-    const raw = this.#readRaw(name);
-    return raw === undefined ? null : this.#sealer.open<T>(purpose, raw);
-  }
-
-  deleteSealed(name: string): void {
-    this.delete(name);
-    this.#deleteChunks(name, 0);
-  }
-
-  get pending(): readonly string[] {
-    const out: string[] = [];
-    for (const entry of this.#queued.values()) out.push(entry.header);
-    return out;
-  }
+function sealedJar(ctx: StorageContext): RequestCookieJar {
+  if (!(ctx.cookies instanceof RequestCookieJar)) throw new TypeError("cookieStorage() keeps tokens in Dance's own cookie jar; give it the StorageContext Dance passed in.");
+  return ctx.cookies;
 }
 
 /** Options of {@link cookieStorage}. */
@@ -148,22 +32,24 @@ function isToken(value: unknown): value is Token {
  * ```ts
  * createDance({ secret, providers, storage: cookieStorage({ maxAge: 7 * 24 * 3600 }) })
  * ```
+ * @see https://hapi.dev/module/iron/ (the seal format) and https://www.rfc-editor.org/rfc/rfc6265 (cookies)
  */
 export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage {
   const maxAge = options.maxAge ?? 30 * 24 * 3600;
   const nameOf = options.name ?? ((provider: string) => `dance-${provider}`);
   return Object.freeze({
     async get(ctx: StorageContext): Promise<Token | null> {
-      const opened = await ctx.cookies.getSealed<unknown>(nameOf(ctx.provider), `token:${ctx.provider}`);
-      if (!opened || !isToken(opened.value)) return null;
-      if (opened.stale) await ctx.cookies.setSealed(nameOf(ctx.provider), `token:${ctx.provider}`, opened.value, maxAge);
+      const jar = sealedJar(ctx);
+      const opened = await jar.openSealed<unknown>(nameOf(ctx.provider), `token:${ctx.provider}`);
+      if (!opened?.ok || !isToken(opened.value)) return null;
+      if (opened.stale) await jar.setSealed(nameOf(ctx.provider), `token:${ctx.provider}`, opened.value, maxAge);
       return opened.value;
     },
     async set(ctx: StorageContext, token: Token): Promise<void> {
-      await ctx.cookies.setSealed(nameOf(ctx.provider), `token:${ctx.provider}`, token, maxAge);
+      await sealedJar(ctx).setSealed(nameOf(ctx.provider), `token:${ctx.provider}`, token, maxAge);
     },
     async delete(ctx: StorageContext): Promise<void> {
-      ctx.cookies.deleteSealed(nameOf(ctx.provider));
+      sealedJar(ctx).deleteSealed(nameOf(ctx.provider));
     },
   });
 }
@@ -171,6 +57,14 @@ export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage 
 /**
  * Tokens in process memory, per provider and user: for tests and single-process scripts
  * (Flask-Dance's MemoryStorage). Everything is lost on restart.
+ *
+ * @example
+ * ```ts
+ * const storage = new MemoryStorage();
+ * const dance = createDance({ secret, providers: [github()], storage });
+ * // … after a login:
+ * storage.entries().get("github")?.access_token;
+ * ```
  */
 export class MemoryStorage implements TokenStorage {
   readonly #tokens = new Map<string, Token>();
@@ -195,7 +89,16 @@ export class MemoryStorage implements TokenStorage {
   }
 }
 
-/** Stores nothing and finds nothing (Flask-Dance's NullStorage): every session is unauthorized. */
+/**
+ * Stores nothing and finds nothing (Flask-Dance's NullStorage): every session is
+ * unauthorized. For tests of the logged-out path, and apps that keep the token themselves in
+ * the `authorized` event.
+ *
+ * @example
+ * ```ts
+ * createDance({ secret, providers: [github()], storage: new NullStorage() });
+ * ```
+ */
 export class NullStorage implements TokenStorage {
   async get(): Promise<Token | null> {
     return null;

@@ -1,75 +1,69 @@
 /**
- * Token endpoint responses: normalise what providers really answer, turn oauth4webapi
- * results into stored tokens, verify id_tokens with jose.
+ * Token endpoint responses: normalise what providers really answer (parsed once), and turn
+ * oauth4webapi results into stored tokens.
  *
  * @internal
  * @module
  */
 import * as oauth from "oauth4webapi";
-import { errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
 import { cleanProviderText, DanceError } from "./errors.js";
-import type { ProviderMetadata, ResolvedProvider } from "./provider.js";
-import type { Token } from "./types.js";
+import type { ResolvedProvider } from "./metadata.js";
+import type { Token, TokenAnswer } from "./types.js";
 
 const MAX_TOKEN_BODY = 256 * 1024;
 
+/** A token endpoint answer, parsed once: the Response oauth4webapi processes, and its body. */
+export interface PreparedTokenResponse {
+  response: Response;
+  body: Record<string, unknown>;
+}
+
 /**
- * Make a token endpoint response processable by content, not by status alone:
- * run the provider's hook, turn 5xx / non-protocol bodies into `provider_unavailable`,
- * and a form-encoded body into JSON.
+ * Send a token endpoint request (network faults become `provider_unavailable`) and make the
+ * answer processable by content, not by status alone: parse the body once (JSON, or a
+ * form-encoded body), run the provider's hook, turn 5xx / non-protocol bodies into
+ * `provider_unavailable`.
  */
-export async function prepareTokenResponse(provider: ResolvedProvider, response: Response): Promise<Response> {
-  if (provider.def.hooks?.tokenResponse) response = await provider.def.hooks.tokenResponse(response);
+export async function callTokenEndpoint(provider: ResolvedProvider, send: () => Promise<Response>): Promise<PreparedTokenResponse> {
+  const unavailable = (message: string, cause?: unknown) => new DanceError("provider_unavailable", message, { provider: provider.id, cause });
+  let raw: Response;
   let text: string;
   try {
-    text = await response.text();
+    raw = await send();
+    text = await raw.text();
   } catch (cause) {
-    throw new DanceError("provider_unavailable", `The token endpoint of ${provider.id} did not answer completely.`, { provider: provider.id, cause });
+    if (cause instanceof DanceError) throw cause;
+    throw unavailable(`The token endpoint of ${provider.id} could not be reached or did not answer completely.`, cause);
   }
-  if (text.length > MAX_TOKEN_BODY) {
-    throw new DanceError("provider_unavailable", `The token endpoint of ${provider.id} answered an oversized body.`, { provider: provider.id });
+  if (text.length > MAX_TOKEN_BODY) throw unavailable(`The token endpoint of ${provider.id} answered an oversized body.`);
+  const parsed = parseBody(text, raw.headers.get("content-type"));
+  if (parsed === undefined || raw.status >= 500) {
+    throw unavailable(`The token endpoint of ${provider.id} answered HTTP ${raw.status}${parsed ? "" : " with a body that is not a token response"}.`);
   }
-  const type = (response.headers.get("content-type") ?? "").toLowerCase();
+  const answer: TokenAnswer = provider.def.hooks?.tokenResponse?.({ status: raw.status, body: parsed }) ?? { status: raw.status, body: parsed };
+  const body: Record<string, unknown> = { ...answer.body };
+  // Some providers send expires_in as a string; oauth4webapi wants a number.
+  if (typeof body.expires_in === "string" && /^\d+$/.test(body.expires_in)) body.expires_in = Number(body.expires_in);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const challenge = raw.headers.get("www-authenticate");
+  if (challenge) headers["www-authenticate"] = challenge;
+  return { response: new Response(JSON.stringify(body), { status: answer.status, headers }), body };
+}
+
+function parseBody(text: string, contentType: string | null): Record<string, unknown> | undefined {
+  const type = (contentType ?? "").toLowerCase();
+  const trimmed = text.trim();
   let body: unknown;
-  if (type.includes("application/x-www-form-urlencoded") || (!type.includes("json") && /^[\w.-]+=[^<>{}]*$/.test(text.trim()))) {
-    body = Object.fromEntries(new URLSearchParams(text.trim()));
+  if (type.includes("application/x-www-form-urlencoded") || (!type.includes("json") && /^[\w.-]+=[^<>{}]*$/.test(trimmed))) {
+    body = Object.fromEntries(new URLSearchParams(trimmed));
   } else {
     try {
       body = JSON.parse(text);
     } catch {
-      body = undefined;
+      return undefined;
     }
   }
-  const isObject = typeof body === "object" && body !== null && !Array.isArray(body);
-  if (response.status >= 500 || !isObject) {
-    const isOAuthError = isObject && typeof (body as { error?: unknown }).error === "string";
-    if (!isOAuthError || response.status >= 500) {
-      throw new DanceError(
-        "provider_unavailable",
-        `The token endpoint of ${provider.id} answered HTTP ${response.status} ${isObject ? "" : "with a body that is not a token response"}`.trim() + ".",
-        { provider: provider.id },
-      );
-    }
-  }
-  const json = body as Record<string, unknown>;
-  // Some providers send expires_in as a string; oauth4webapi wants a number.
-  if (typeof json.expires_in === "string" && /^\d+$/.test(json.expires_in)) json.expires_in = Number(json.expires_in);
-  return new Response(JSON.stringify(json), {
-    status: response.status,
-    headers: { "content-type": "application/json", ...(response.headers.get("www-authenticate") ? { "www-authenticate": response.headers.get("www-authenticate")! } : {}) },
-  });
-}
-
-/** Send a token endpoint request with a timeout; network faults become `provider_unavailable`. */
-export async function callTokenEndpoint(provider: ResolvedProvider, send: () => Promise<Response>): Promise<Response> {
-  let response: Response;
-  try {
-    response = await send();
-  } catch (cause) {
-    if (cause instanceof DanceError) throw cause;
-    throw new DanceError("provider_unavailable", `The token endpoint of ${provider.id} could not be reached.`, { provider: provider.id, cause });
-  }
-  return prepareTokenResponse(provider, response);
+  return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
 }
 
 /** Map an oauth4webapi processing error of a token response. */
@@ -102,74 +96,4 @@ export function toToken(response: oauth.TokenEndpointResponse, nowMs: number, pr
   }
   for (const key of Object.keys(token)) if (token[key] === undefined) delete token[key];
   return token;
-}
-
-/** What an id_token must match. */
-export interface IdTokenExpectations {
-  nonce?: string | undefined;
-  /** For refreshed id_tokens: the claims of the original one (OIDC Core §12.2). */
-  previous?: JWTPayload | undefined;
-  now: number;
-}
-
-/**
- * Verify an id_token with jose: signature against the provider's JWKS (asymmetric algorithms
- * only), iss, aud (every extra audience must be trusted), exp/iat with 30 s tolerance, sub,
- * nonce; for a refresh, the same iss/sub/aud as before.
- * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
- */
-export async function verifyIdToken(
-  provider: ResolvedProvider,
-  metadata: ProviderMetadata,
-  idToken: string,
-  expect: IdTokenExpectations,
-): Promise<JWTPayload> {
-  const fail = (reason: string, cause?: unknown) =>
-    new DanceError("id_token_invalid", `The id_token from ${provider.id} is invalid: ${reason}.`, { provider: provider.id, cause });
-  if (!metadata.jwks) throw fail("no JWKS to verify its signature");
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(idToken, metadata.jwks, {
-      issuer: metadata.as.issuer,
-      audience: provider.clientId,
-      algorithms: [...metadata.algorithms],
-      clockTolerance: 30,
-      currentDate: new Date(expect.now),
-      requiredClaims: ["iss", "sub", "aud", "exp", "iat"],
-    }));
-  } catch (cause) {
-    if (cause instanceof joseErrors.JWKSTimeout || (cause instanceof Error && cause.name === "TypeError")) {
-      throw new DanceError("provider_unavailable", `The JWKS of ${provider.id} could not be fetched.`, { provider: provider.id, cause });
-    }
-    const code = (cause as { code?: string }).code ?? "";
-    throw fail(code === "ERR_JWKS_NO_MATCHING_KEY" || code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" ? "bad signature" : (cause as Error).message, cause);
-  }
-  if (typeof payload.sub !== "string" || payload.sub === "") throw fail("no sub");
-  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  const trusted = new Set([provider.clientId, ...(provider.def.trustedAudiences ?? [])]);
-  if (audiences.some((aud) => typeof aud !== "string" || !trusted.has(aud))) throw fail("untrusted audience");
-  if (audiences.length > 1 && payload.azp !== provider.clientId) throw fail("azp is not the client id");
-  if (payload.azp !== undefined && payload.azp !== provider.clientId) throw fail("azp is not the client id");
-  if (expect.nonce !== undefined && payload.nonce !== expect.nonce) throw fail(payload.nonce === undefined ? "nonce missing" : "nonce mismatch");
-  if (expect.previous) {
-    const before = expect.previous;
-    const sameAud = JSON.stringify([before.aud].flat().sort()) === JSON.stringify([payload.aud].flat().sort());
-    if (payload.iss !== before.iss || payload.sub !== before.sub || !sameAud) throw fail("the refreshed id_token names another iss, sub or aud");
-  }
-  return payload;
-}
-
-/** Decode (not verify) the payload of a JWT we verified before storing it. */
-export function decodeJwtPayload(jwt: string | undefined): Record<string, unknown> | undefined {
-  if (!jwt) return undefined;
-  const part = jwt.split(".")[1];
-  if (!part) return undefined;
-  try {
-    const b64 = part.replace(/-/g, "+").replace(/_/g, "/");
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const value = JSON.parse(new TextDecoder().decode(bytes));
-    return typeof value === "object" && value !== null ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

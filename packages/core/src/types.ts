@@ -1,38 +1,65 @@
 /**
- * The public types of Dance: tokens, provider definitions, storage, events and configuration.
+ * The public data types of Dance: tokens, provider definitions and storage. (Events are in
+ * `events.ts`, the configuration in `config.ts`.)
  *
  * @module
  */
-import type { DanceError, ProviderErrorDetails } from "./errors.js";
-import type { SecretInput } from "./seal.js";
+import type { CookieOptions } from "./cookies.js";
 
 /**
- * A stored token, in the shape Flask-Dance users know (RFC 6749 §5.1 field names).
- * `expires_at` is seconds since the epoch, derived from `expires_in` when the token is stored;
- * on read, `expires_in` is recomputed from `expires_at` (it may be negative).
+ * A stored token, in the shape Flask-Dance users know (RFC 6749 §5.1 field names), plus
+ * whatever else the provider answered (`user_id`, `id_token`, …).
+ *
+ * @example
+ * ```ts
+ * const { access_token, expires_in, scope } = session.token!;
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  */
 export interface Token {
+  /** The access token the session attaches to API calls. */
   access_token: string;
   /** Lower-cased (`bearer`), as oauth4webapi normalises it. */
   token_type: string;
+  /** Present when the provider issued one; used by automatic refresh. */
   refresh_token?: string | undefined;
+  /** Seconds until expiry. On read recomputed as `expires_at - now` (may be negative), as Flask-Dance does. */
   expires_in?: number | undefined;
+  /** Expiry as seconds since the epoch, derived from `expires_in` when the token is stored. */
   expires_at?: number | undefined;
+  /** The granted scope (space-separated), when the provider says. */
   scope?: string | undefined;
+  /** The OpenID Connect id_token, verified when it was received. */
   id_token?: string | undefined;
+  /** Anything else the token endpoint answered. */
   [extra: string]: unknown;
 }
 
-/** A value or a list of values for an authorization parameter; `undefined`/`false`/`""` leave it out. */
+/** A value for an authorization parameter; `undefined`/`null`/`false`/`""` leave it out (as oauthlib does). */
 export type ParamValue = string | number | boolean | undefined | null;
 
-/** Hooks a provider file uses for its quirks. Everything else about a provider is plain data. */
+/** A token endpoint answer, parsed once: what {@link ProviderHooks.tokenResponse} sees and returns. */
+export interface TokenAnswer {
+  /** The HTTP status. */
+  readonly status: number;
+  /** The body, parsed from JSON or from a form-encoded body. */
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Hooks a provider file uses for its quirks. Everything else about a provider is plain data.
+ *
+ * @example
+ * ```ts
+ * // GitHub answers token errors with HTTP 200:
+ * const hooks: ProviderHooks = {
+ *   tokenResponse: (answer) => (answer.status === 200 && typeof answer.body.error === "string" ? { ...answer, status: 400 } : answer),
+ * };
+ * ```
+ */
 export interface ProviderHooks {
-  /**
-   * Rewrite a token endpoint response before it is processed (e.g. GitHub answers errors with
-   * HTTP 200). Called for the code exchange and for refreshes.
-   */
-  tokenResponse?(response: Response): Response | Promise<Response>;
+  /** Adjust a token endpoint answer before it is checked. Called for the code exchange and for refreshes. */
+  tokenResponse?(answer: TokenAnswer): TokenAnswer;
   /** Adjust every API request the session sends (extra headers such as `Client-Id`). */
   apiRequest?(request: Request, context: { token: Token; clientId: string }): Request | Promise<Request>;
 }
@@ -40,12 +67,26 @@ export interface ProviderHooks {
 /**
  * An OAuth 2 / OpenID Connect provider, as plain data. Provider files and the `oauth2()` /
  * `oidc()` factories of `@dance/providers` return this; `createDance()` validates it once.
+ * `Id` is the provider's id as a literal type, so `dance.session(request, "githbu")` does not
+ * type-check.
+ *
+ * @example
+ * ```ts
+ * const acme: OAuth2ProviderDefinition<"acme"> = {
+ *   protocol: "oauth2",
+ *   id: "acme",
+ *   authorizationUrl: "https://auth.acme.test/authorize",
+ *   tokenUrl: "https://auth.acme.test/token",
+ *   apiBaseUrl: "https://api.acme.test/v1/",
+ * };
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749
  */
-export interface OAuth2ProviderDefinition {
+export interface OAuth2ProviderDefinition<Id extends string = string> {
   /** `"oauth2"`; `"oidc"` adds discovery, id_token validation and nonces. */
   protocol: "oauth2" | "oidc";
   /** URL-safe id: the route segment (`/login/{id}`) and the env-name prefix. */
-  id: string;
+  id: Id;
   /** Display name, e.g. "GitHub". */
   name?: string | undefined;
   /** Defaults to the `<ID>_OAUTH_CLIENT_ID` environment variable. */
@@ -70,14 +111,22 @@ export interface OAuth2ProviderDefinition {
   revocationUrl?: string | undefined;
   /** Relative URLs in `session.fetch` resolve against this (RFC 3986). */
   apiBaseUrl?: string | undefined;
-  /** Further origins `session.fetch` may attach the token to (the API base, userinfo and issuer origins always are). */
+  /** Further origins `session.fetch` may attach the token to (the API base and userinfo origins always are). */
   apiOrigins?: readonly string[] | undefined;
   /** Scopes to request; a string is split on spaces. */
   scope?: readonly string[] | string | undefined;
-  /** Extra authorization request parameters; falsy values are left out (as oauthlib does). */
+  /** Extra authorization request parameters (Flask-Dance's `authorization_url_params`); falsy values are left out. */
   authorizationParams?: Readonly<Record<string, ParamValue>> | undefined;
+  /** Extra parameters of the code exchange (Flask-Dance's `token_url_params`). */
+  tokenParams?: Readonly<Record<string, string>> | undefined;
   /** How the client authenticates at the token endpoint. Default `client_secret_basic`. */
   clientAuth?: "client_secret_basic" | "client_secret_post" | "none" | undefined;
+  /**
+   * With `client_secret_basic`: send the id and secret in the Basic header as they are, not
+   * form-encoded first as RFC 6749 §2.3.1 requires — for providers that do not decode them
+   * (what Flask-Dance / requests send). Only set it where the provider's docs show it.
+   */
+  basicAuthRaw?: boolean | undefined;
   /** Refresh expired tokens automatically (needs a refresh_token). `url` defaults to the token endpoint. */
   refresh?: boolean | { url?: string; params?: Readonly<Record<string, string>> } | undefined;
   /** `form_post` providers call back with POST (their cookies need SameSite=None). */
@@ -86,18 +135,52 @@ export interface OAuth2ProviderDefinition {
   idTokenAlgorithms?: readonly string[] | undefined;
   /** Audiences besides the client id that an id_token may carry. */
   trustedAudiences?: readonly string[] | undefined;
-  /** The `Authorization` scheme for API calls when the token has no `token_type`. Default `Bearer`. */
+  /** The `Authorization` scheme of API calls (e.g. Zoho's `Zoho-oauthtoken`). Default `Bearer`. */
   tokenScheme?: string | undefined;
   /** Allow plain-http endpoints. Loopback hosts (127.0.0.1, localhost, ::1) are always allowed. */
   allowInsecureRequests?: boolean | undefined;
+  /** This provider's login route (Flask-Dance's `login_url`), an absolute path. Default `{basePath}/{id}`. */
+  loginPath?: string | undefined;
+  /** This provider's callback route (Flask-Dance's `authorized_url`), an absolute path. Default `{basePath}/{id}/authorized`. */
+  callbackPath?: string | undefined;
+  /** Where this provider's dance ends (Flask-Dance's `redirect_url`). Default: the Dance's `redirectTo`. */
+  redirectTo?: string | undefined;
   /** Quirk hooks, in the provider's own file. */
   hooks?: ProviderHooks | undefined;
 }
 
 /** Any provider definition. (OAuth 1 arrives as a further member of this union.) */
-export type ProviderDefinition = OAuth2ProviderDefinition;
+export type ProviderDefinition<Id extends string = string> = OAuth2ProviderDefinition<Id>;
 
-/** What a storage is told about the token it reads or writes. */
+/**
+ * Read the request's cookies and queue cookie changes for the response. What a
+ * {@link TokenStorage} that keeps its data in cookies needs; nothing more.
+ *
+ * @example
+ * ```ts
+ * const theme = ctx.cookies.get("theme");
+ * ctx.cookies.set("theme", "dark", { maxAge: 3600 });
+ * ```
+ */
+export interface CookieJar {
+  /** Whether cookies set for this request get `Secure` (and the `__Host-` prefix). */
+  readonly secure: boolean;
+  /** The raw value of a request cookie (after any change queued in this request). */
+  get(name: string): string | undefined;
+  /** Queue a cookie (HttpOnly, SameSite=Lax, Path=/ unless `options` say otherwise; Secure on https). */
+  set(name: string, value: string, options?: CookieOptions): void;
+  /** Queue a deletion. */
+  delete(name: string, options?: CookieOptions): void;
+}
+
+/**
+ * What a storage is told about the token it reads or writes.
+ *
+ * @example
+ * ```ts
+ * const key = `${ctx.provider}:${ctx.user ?? "anonymous"}`;
+ * ```
+ */
 export interface StorageContext {
   /** The provider id. */
   readonly provider: string;
@@ -109,116 +192,36 @@ export interface StorageContext {
   readonly cookies: CookieJar;
 }
 
-/** Where tokens live. Dance ships cookie (default), memory and null storages. */
+/**
+ * Where tokens live. Dance ships cookie (default), memory and null storages; `@dance/sql` and
+ * `@dance/kv` add databases. Methods throw to report a failure: the dance then ends in the
+ * `error` event and the error page or redirect (`storage_failed`), never a half-stored token.
+ *
+ * @example
+ * ```ts
+ * const tokens = new Map<string, Token>();
+ * const storage: TokenStorage = {
+ *   async get(ctx) { return tokens.get(ctx.provider) ?? null; },
+ *   async set(ctx, token) { tokens.set(ctx.provider, token); },
+ *   async delete(ctx) { tokens.delete(ctx.provider); },
+ * };
+ * ```
+ */
 export interface TokenStorage {
+  /** The token of `ctx.provider` (and `ctx.user`), or null. */
   get(ctx: StorageContext): Promise<Token | null>;
+  /** Store (replace) the token. */
   set(ctx: StorageContext, token: Token): Promise<void>;
+  /** Forget the token; deleting a missing token is not an error. */
   delete(ctx: StorageContext): Promise<void>;
 }
 
-/** Read the request's cookies and queue `Set-Cookie` headers for the response. */
-export interface CookieJar {
-  /** Whether cookies set for this request get `Secure` (and the `__Host-` prefix). */
-  readonly secure: boolean;
-  /** The raw value of a request cookie (after any change queued in this request). */
-  get(name: string): string | undefined;
-  /** Queue a cookie. */
-  set(name: string, value: string, options?: import("./cookies.js").CookieOptions): void;
-  /** Queue a deletion. */
-  delete(name: string, options?: import("./cookies.js").CookieOptions): void;
-  /** Seal `value` for `purpose` into the cookie `name`, split into chunks below 4096 bytes when needed. */
-  setSealed(name: string, purpose: string, value: unknown, maxAgeSeconds: number, options?: import("./cookies.js").CookieOptions): Promise<void>;
-  /** Open a (possibly chunked) sealed cookie. `stale` → sealed with an older secret. Never throws. */
-  getSealed<T>(name: string, purpose: string): Promise<{ value: T; stale: boolean } | null>;
-  /** Delete a (possibly chunked) sealed cookie. */
-  deleteSealed(name: string): void;
-  /** The queued `Set-Cookie` header values. */
-  readonly pending: readonly string[];
-}
-
-/** Arguments of the `beforeLogin` event. */
-export interface BeforeLoginEvent {
-  provider: string;
-  /** The provider URL the browser is about to be sent to. */
-  url: URL;
-  request: Request;
-}
-
-/** Arguments of the `authorized` event. */
-export interface AuthorizedEvent {
-  provider: string;
-  token: Token;
-  request: Request;
-  /** The session of this provider for this request: call `setToken` yourself if you return a Response. */
-  session: import("./session.js").ProviderSession;
-  /** Validated id_token claims, for OpenID providers. */
-  claims: Readonly<Record<string, unknown>> | undefined;
-  /** Where the dance will redirect. */
-  returnTo: string;
-}
-
-/** Arguments of the `error` event: the provider refused (`error=…` on the callback, or at the token endpoint). */
-export interface ErrorEvent extends ProviderErrorDetails {
-  provider: string;
-  request: Request;
-  /** The Dance error, with its stable code (`provider_error` or `token_exchange_failed`). */
-  danceError: DanceError;
-}
-
-/** Event handlers. Returning a Response from `authorized` or `error` sends it instead. */
-export interface DanceEvents {
-  beforeLogin?(event: BeforeLoginEvent): void | Promise<void>;
-  /** Return `false` to not store the token; return a Response to send it instead (the token is then not stored). */
-  authorized?(event: AuthorizedEvent): void | boolean | Response | Promise<void | boolean | Response>;
-  error?(event: ErrorEvent): void | Response | Promise<void | Response>;
-}
-
-/** Names of the events. */
-export type DanceEventName = keyof DanceEvents;
-
 /** A debug record: never contains secrets, codes, verifiers or tokens. */
 export interface DebugRecord {
+  /** What happened: `login`, `authorized`, `failure`, `refreshed`, `warning`, … */
   event: string;
+  /** The provider id, when it concerns one. */
   provider?: string | undefined;
+  /** Further details (error codes, counts). */
   [detail: string]: unknown;
-}
-
-/** The configuration of {@link createDance}. It is never mutated. */
-export interface DanceConfig {
-  /** ≥ 32 characters, or `{ 2: "new…", 1: "old…" }` to rotate. Defaults to the `DANCE_SECRET` env variable. */
-  secret?: SecretInput | undefined;
-  /** Where the routes live: `GET {basePath}/{id}`, `GET|POST {basePath}/{id}/authorized`. Default `/login`. */
-  basePath?: string | undefined;
-  /** The providers. */
-  providers: readonly ProviderDefinition[];
-  /** Where to go after the dance (Flask-Dance `redirect_url`). A same-origin path or an allowed origin. Default `/`. */
-  redirectTo?: string | undefined;
-  /** Where a failed dance redirects (with `?error=<code>&provider=<id>`). Default: an error page with the status of the error. */
-  errorRedirectTo?: string | undefined;
-  /** Absolute origins (besides the app's own) that `?next=` and `redirectTo` may point to. */
-  allowedRedirectOrigins?: readonly string[] | undefined;
-  /** The app's public origin (`https://app.example.com`); otherwise taken from the request. */
-  baseUrl?: string | undefined;
-  /** Honour `X-Forwarded-Proto` / `X-Forwarded-Host`. Only behind a proxy that sets them. */
-  trustProxy?: boolean | undefined;
-  /** Where tokens live. Default: encrypted cookies. */
-  storage?: TokenStorage | undefined;
-  /** The current user, for multi-user storages. */
-  user?: ((request: Request) => unknown) | undefined;
-  /** Event handlers for every provider. */
-  on?: DanceEvents | undefined;
-  /** Token cookie lifetime in seconds. Default 30 days. */
-  tokenMaxAge?: number | undefined;
-  /** Login transaction lifetime in seconds. Default 600. */
-  transactionMaxAge?: number | undefined;
-  /** Timeout for each request to a provider, in milliseconds. Default 10 000. */
-  timeout?: number | undefined;
-  /** The fetch used for provider calls (token, discovery, JWKS, API). Default `globalThis.fetch`. */
-  fetch?: typeof fetch | undefined;
-  /** Where `<ID>_OAUTH_CLIENT_ID` & co. are read. Default `process.env` where it exists. */
-  env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** Receives debug records (they never contain secrets or tokens). */
-  debug?: ((record: DebugRecord) => void) | undefined;
-  /** A clock, for tests. Milliseconds since the epoch. */
-  now?: (() => number) | undefined;
 }

@@ -173,7 +173,8 @@ export function fakeOauth2(fake: FakeProvider, options: Partial<OAuth2Options> =
 
 /** A Dance with the OpenID provider `fake` (unless `providers` is given). */
 export function fakeDance(fake: FakeProvider, config: Partial<DanceConfig> = {}, provider: Partial<OidcOptions> = {}): Dance {
-  return createDance({ secret: SECRET, providers: [fakeOidc(fake, provider)], ...config });
+  // Warnings are asserted where they matter (hardening.test.ts), not printed by every test.
+  return createDance({ secret: SECRET, providers: [fakeOidc(fake, provider)], warn: () => {}, ...config });
 }
 
 /** The transaction cookie of `provider` is deleted by this response. */

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { createDance, DanceConfigError, MemoryStorage, type ErrorEvent } from "@dance/core";
-import { APP, Browser, Clock, expectNoTokenWritten, expectRefused, expectTransactionCleared, fakeDance, fakeOidc, SECRET, setCookies, useFakeProvider, withParams } from "./helpers.js";
+import { APP, Browser, Clock, expectErrorPage, expectNoTokenWritten, expectRefused, expectTransactionCleared, fakeDance, fakeOidc, SECRET, setCookies, useFakeProvider, withParams } from "./helpers.js";
 
 const clock = new Clock();
 const fake = useFakeProvider(clock);
@@ -31,11 +31,23 @@ describe("callback and state", () => {
     await expectRefused(res, fake, { status: 403, code: "state_mismatch" });
     expect(storage.entries().size).toBe(0);
 
-    // A state of another login of the same browser does not match either.
-    const other = await browser.loginToCallback();
-    const first = await browser.loginToCallback();
-    const res2 = await browser.send(withParams(first, { state: other.searchParams.get("state") }));
-    await expectRefused(res2, fake, { status: 403, code: "state_mismatch" });
+    // The state of another pending login of the same browser (another tab) selects that login:
+    // the code of the first then fails PKCE at the token endpoint, and nothing is stored.
+    const tabs = new MemoryStorage();
+    const twoTabs = new Browser(fakeDance(fake, { storage: tabs }));
+    const other = await twoTabs.loginToCallback();
+    const first = await twoTabs.loginToCallback();
+    fake.reset();
+    const res2 = await twoTabs.send(withParams(first, { state: other.searchParams.get("state") }));
+    await expectErrorPage(res2, 400, "token_exchange_failed");
+    expectNoTokenWritten(res2);
+    expect(fake.tokenRequests).toHaveLength(1);
+    expect(tabs.entries().size).toBe(0);
+    // The forged pairing used up the other tab's login, not this one's: its state still
+    // matches (it is the spent code the provider refuses now, not the transaction).
+    await expectErrorPage(await twoTabs.send(first), 400, "token_exchange_failed");
+    expect(tabs.entries().size).toBe(0);
+    fake.reset();
 
     // A repeated state parameter is refused, even if one of them is right.
     const third = await browser.loginToCallback();

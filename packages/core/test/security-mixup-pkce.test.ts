@@ -106,12 +106,13 @@ describe("mix-up and PKCE", () => {
       fake.reset();
       const callback = await browser.loginToCallback();
       const sealed = browser.cookies.get("dance-tx-fake")!;
-      const opened = await sealer.open<Record<string, unknown>>("tx:fake", sealed);
+      const opened = await sealer.open<Record<string, unknown>[]>("tx:fake", sealed);
       expect(opened.ok, what).toBe(true);
       if (!opened.ok) continue;
-      const tx = structuredClone(opened.value);
-      mutate(tx);
-      browser.cookies.set("dance-tx-fake", await sealer.seal("tx:fake", tx, 600));
+      const pending = structuredClone(opened.value);
+      expect(pending, what).toHaveLength(1);
+      mutate(pending[0]!);
+      browser.cookies.set("dance-tx-fake", await sealer.seal("tx:fake", pending, 600));
       const res = await browser.send(callback);
       await expectRefused(res, fake, { status: 400, code: "invalid_transaction" });
     }

@@ -4,6 +4,7 @@ import {
   createDance,
   DanceError,
   type Dance,
+  type DanceConfig,
   type DanceErrorCode,
   type OAuth2ProviderDefinition,
   type ProviderSession,
@@ -17,7 +18,7 @@ import { oidc } from "@dance/providers/oidc";
 describe("public types", () => {
   it("createDance returns a Dance whose handler is a web-standard fetch handler", () => {
     expectTypeOf(createDance).returns.toEqualTypeOf<Dance>();
-    expectTypeOf<Dance["handler"]>().toEqualTypeOf<(request: Request) => Promise<Response>>();
+    expectTypeOf<Dance["handler"]>().toExtend<(request: Request) => Promise<Response>>();
     expectTypeOf<Dance["session"]>().returns.resolves.toEqualTypeOf<ProviderSession>();
   });
 
@@ -27,10 +28,31 @@ describe("public types", () => {
     expectTypeOf<ProviderSession["authorized"]>().toBeBoolean();
   });
 
-  it("providers are plain definitions", () => {
-    expectTypeOf(github()).toEqualTypeOf<OAuth2ProviderDefinition>();
-    expectTypeOf(google()).toEqualTypeOf<OAuth2ProviderDefinition>();
+  it("providers are plain definitions whose id is a literal type", () => {
+    expectTypeOf(github()).toEqualTypeOf<OAuth2ProviderDefinition<"github">>();
+    expectTypeOf(google()).toEqualTypeOf<OAuth2ProviderDefinition<"google">>();
+    expectTypeOf(github()).toExtend<OAuth2ProviderDefinition>();
     expectTypeOf(oidc).parameter(0).toHaveProperty("issuer").toBeString();
+    expectTypeOf(oidc({ id: "local", issuer: "https://op.test" }).id).toEqualTypeOf<"local">();
+  });
+
+  it("the configured provider ids are inferred: a typo does not type-check; hasProvider narrows a dynamic id", () => {
+    const dance = createDance({
+      secret: "type-test-secret-0123456789abcdefghij",
+      providers: [github({ clientId: "id", clientSecret: "secret" }), oidc({ id: "local", issuer: "https://op.test", clientId: "id", clientSecret: "secret" })],
+      env: {},
+    });
+    expectTypeOf(dance).toEqualTypeOf<Dance<"github" | "local">>();
+    expectTypeOf(dance.session).parameter(1).toEqualTypeOf<"github" | "local">();
+    const request = new Request("https://app.test/");
+    // @ts-expect-error "githbu" is not a configured provider
+    void (() => dance.session(request, "githbu"));
+    // @ts-expect-error nor for the guard
+    void (() => dance.guard(request, "googel"));
+    // @ts-expect-error nor for a subscription
+    void (() => dance.on("authorized", () => {}, { provider: "gitlab" }));
+    const dynamic: string = new URL(request.url).searchParams.get("provider") ?? "github";
+    if (dance.hasProvider(dynamic)) expectTypeOf(dynamic).toEqualTypeOf<"github" | "local">();
   });
 
   it("error codes are a closed union", () => {
@@ -42,7 +64,7 @@ describe("public types", () => {
   });
 
   it("events: authorized may veto or answer with a Response", () => {
-    type Authorized = NonNullable<NonNullable<Parameters<typeof createDance>[0]["on"]>["authorized"]>;
+    type Authorized = NonNullable<NonNullable<DanceConfig["on"]>["authorized"]>;
     expectTypeOf<ReturnType<Authorized>>().toExtend<void | boolean | Response | Promise<void | boolean | Response>>();
   });
 

@@ -17,27 +17,15 @@ export interface GitHubOptions {
 const hooks: ProviderHooks = {
   // GitHub answers token errors (bad_verification_code, …) with HTTP 200, as JSON or in its
   // default form encoding: make them the 400 they are, so the error event gets GitHub's words.
-  async tokenResponse(response) {
-    if (response.status !== 200) return response;
-    const text = await response.clone().text();
-    let body: Record<string, unknown> | undefined;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = Object.fromEntries(new URLSearchParams(text.trim()));
-    }
-    if (body && typeof body === "object" && typeof body.error === "string" && body.access_token === undefined) {
-      return new Response(JSON.stringify(body), { status: 400, headers: { "content-type": "application/json" } });
-    }
-    return response;
-  },
+  tokenResponse: (answer) =>
+    answer.status === 200 && typeof answer.body.error === "string" && answer.body.access_token === undefined ? { ...answer, status: 400 } : answer,
 };
 
 /**
  * GitHub (OAuth apps and GitHub apps' user tokens).
  * @see https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
  */
-export function github(options: GitHubOptions = {}): OAuth2ProviderDefinition {
+export function github(options: GitHubOptions = {}): OAuth2ProviderDefinition<"github"> {
   return {
     protocol: "oauth2",
     id: "github",

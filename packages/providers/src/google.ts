@@ -25,7 +25,7 @@ export interface GoogleOptions {
  * @see https://developers.google.com/identity/openid-connect/openid-connect
  * @see https://accounts.google.com/.well-known/openid-configuration
  */
-export function google(options: GoogleOptions = {}): OAuth2ProviderDefinition {
+export function google(options: GoogleOptions = {}): OAuth2ProviderDefinition<"google"> {
   const prompt = [options.repromptConsent && "consent", options.repromptSelectAccount && "select_account"].filter(Boolean).join(" ");
   return {
     protocol: "oidc",

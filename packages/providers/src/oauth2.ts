@@ -1,7 +1,7 @@
 import type { OAuth2ProviderDefinition } from "@dance/core";
 
 /** Options of {@link oauth2}: every field of a provider definition except `protocol`. */
-export type OAuth2Options = Omit<OAuth2ProviderDefinition, "protocol">;
+export type OAuth2Options<Id extends string = string> = Omit<OAuth2ProviderDefinition<Id>, "protocol">;
 
 /**
  * A custom OAuth 2 provider from its endpoints (Flask-Dance's `make_oauth_blueprint`).
@@ -19,6 +19,6 @@ export type OAuth2Options = Omit<OAuth2ProviderDefinition, "protocol">;
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
  */
-export function oauth2(options: OAuth2Options): OAuth2ProviderDefinition {
+export function oauth2<const Id extends string>(options: OAuth2Options<Id>): OAuth2ProviderDefinition<Id> {
   return { ...options, protocol: "oauth2" };
 }

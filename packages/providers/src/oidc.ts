@@ -1,7 +1,7 @@
 import type { OAuth2ProviderDefinition } from "@dance/core";
 
 /** Options of {@link oidc}: `id` and `issuer`, plus any provider field to pin or override. */
-export type OidcOptions = Omit<OAuth2ProviderDefinition, "protocol" | "issuer"> & { issuer: string };
+export type OidcOptions<Id extends string = string> = Omit<OAuth2ProviderDefinition<Id>, "protocol" | "issuer"> & { issuer: string };
 
 /**
  * A custom OpenID Connect provider. By default its metadata is discovered from
@@ -16,8 +16,8 @@ export type OidcOptions = Omit<OAuth2ProviderDefinition, "protocol" | "issuer"> 
  * ```
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html
  */
-export function oidc(options: OidcOptions): OAuth2ProviderDefinition {
-  const definition: OAuth2ProviderDefinition = { scope: ["openid", "profile", "email"], ...options, protocol: "oidc" };
+export function oidc<const Id extends string>(options: OidcOptions<Id>): OAuth2ProviderDefinition<Id> {
+  const definition: OAuth2ProviderDefinition<Id> = { scope: ["openid", "profile", "email"], ...options, protocol: "oidc" };
   const scope = typeof definition.scope === "string" ? definition.scope.split(" ") : (definition.scope ?? []);
   // OpenID Connect Core §11: offline_access is ignored unless the request asks for consent.
   if (scope.includes("offline_access") && definition.authorizationParams?.prompt === undefined) {

@@ -1,66 +1,42 @@
+/// <reference types="vite/client" />
 /**
  * One table-driven contract over every preset: endpoints, API base, env names, default
  * scope, and each option's authorization parameters, against Flask-Dance's table
  * (shared/reference/flask-dance-providers.md) and each provider's documented endpoints.
+ * The presets are found from the package's files, so a new preset without a contract fails.
  */
 import { describe, expect, it } from "vitest";
 import { createDance, DanceConfigError, type OAuth2ProviderDefinition } from "@dance/core";
+import type { Contract, PresetFactory } from "./contract.js";
 import * as presets from "@dance/providers";
 
-interface Contract {
-  make: (options?: Record<string, unknown>) => OAuth2ProviderDefinition;
-  id: string;
-  protocol: "oauth2" | "oidc";
-  authorizationUrl: string;
-  tokenUrl: string;
-  apiBaseUrl: string;
-  /** Flask-Dance's endpoints where the provider now documents others (kept for the record). */
-  flaskDance?: { authorizationUrl: string; tokenUrl: string };
-  defaultScope: string | null;
-  /** option → expected authorization parameters (null = absent). */
-  options: [Record<string, unknown>, Record<string, string | null>][];
-  /** The provider's own documentation the endpoints were checked against. */
-  docs: string;
-}
+/** Every preset file of src/ (the package's `./*` subpath exports), by id; the generic factories are not presets. */
+const FACTORIES = new Set(["index", "oauth2", "oidc"]);
+const sources = import.meta.glob<Record<string, unknown>>("../src/*.ts", { eager: true });
+const presetFiles = new Map(
+  Object.entries(sources)
+    .map(([path, module]) => [path.slice("../src/".length, -".ts".length), module] as const)
+    .filter(([id]) => !FACTORIES.has(id)),
+);
+const contractFiles = import.meta.glob<{ default: Contract }>("./contracts/*.ts", { eager: true });
+const contracts = Object.entries(contractFiles).map(([path, module]) => ({ file: path.slice("./contracts/".length, -".ts".length), ...module.default }));
+/** The factory a preset file exports: its id in camelCase (`github` → github, `microsoft-entra-id` → microsoftEntraId). */
+const factoryName = (id: string) => id.replace(/[-_]([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const factoryOf = (id: string) => presetFiles.get(id)?.[factoryName(id)] as PresetFactory;
 
-const contracts: Contract[] = [
-  {
-    make: presets.github as Contract["make"],
-    id: "github",
-    protocol: "oauth2",
-    authorizationUrl: "https://github.com/login/oauth/authorize",
-    tokenUrl: "https://github.com/login/oauth/access_token",
-    apiBaseUrl: "https://api.github.com/",
-    defaultScope: null,
-    options: [
-      [{}, { allow_signup: null, login: null }],
-      [{ allowSignup: false, login: "octocat" }, { allow_signup: "false", login: "octocat" }],
-      [{ scope: ["read:user", "repo"] }, { scope: "read:user repo" }],
-    ],
-    docs: "https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps",
-  },
-  {
-    make: presets.google as Contract["make"],
-    id: "google",
-    protocol: "oidc",
-    // Google's discovery document (accounts.google.com/.well-known/openid-configuration) lists these.
-    authorizationUrl: "https://accounts.google.com/o/oauth2/v2/auth",
-    tokenUrl: "https://oauth2.googleapis.com/token",
-    apiBaseUrl: "https://www.googleapis.com/",
-    flaskDance: { authorizationUrl: "https://accounts.google.com/o/oauth2/auth", tokenUrl: "https://accounts.google.com/o/oauth2/token" },
-    defaultScope: "https://www.googleapis.com/auth/userinfo.profile",
-    options: [
-      [{}, { access_type: null, prompt: null, hd: null }],
-      [{ offline: true }, { access_type: "offline" }],
-      [{ repromptConsent: true }, { prompt: "consent" }],
-      [{ repromptSelectAccount: true }, { prompt: "select_account" }],
-      [{ repromptConsent: true, repromptSelectAccount: true }, { prompt: "consent select_account" }],
-      [{ hostedDomain: "example.com" }, { hd: "example.com" }],
-      [{ scope: ["openid", "email"] }, { scope: "openid email" }],
-    ],
-    docs: "https://developers.google.com/identity/openid-connect/openid-connect",
-  },
-];
+describe("the catalogue", () => {
+  it("has a contract for every preset file, and a preset for every contract", () => {
+    expect([...presetFiles.keys()].sort()).toEqual(contracts.map((c) => c.file).sort());
+    for (const c of contracts) expect(c.id, `contracts/${c.file}.ts`).toBe(c.file);
+  });
+
+  it("exports every preset from the barrel under its factory name, and each file exports its factory", () => {
+    for (const id of presetFiles.keys()) {
+      expect(typeof factoryOf(id), `src/${id}.ts exports ${factoryName(id)}()`).toBe("function");
+      expect((presets as Record<string, unknown>)[factoryName(id)], `index.ts exports ${factoryName(id)}`).toBe(factoryOf(id));
+    }
+  });
+});
 
 const secret = "contract-test-secret-0123456789abcdef";
 
@@ -70,7 +46,8 @@ async function loginUrl(definition: OAuth2ProviderDefinition): Promise<URL> {
   return url;
 }
 
-describe.each(contracts)("provider $id", (c) => {
+describe.each(contracts)("provider $id", (contract) => {
+  const c = { ...contract, make: factoryOf(contract.id) };
   const creds = { clientId: "the-id", clientSecret: "the-secret" };
 
   it("has its id, protocol, endpoints and API base", () => {
@@ -123,12 +100,13 @@ describe.each(contracts)("provider $id", (c) => {
 describe("github quirks", () => {
   it("turns HTTP 200 token errors into the 400 they are", async () => {
     const def = presets.github({ clientId: "a", clientSecret: "b" });
-    const rewritten = await def.hooks!.tokenResponse!(
-      Response.json({ error: "bad_verification_code", error_description: "The code passed is incorrect or expired." }),
-    );
+    const rewritten = def.hooks!.tokenResponse!({
+      status: 200,
+      body: { error: "bad_verification_code", error_description: "The code passed is incorrect or expired." },
+    });
     expect(rewritten.status).toBe(400);
-    expect(await rewritten.json()).toMatchObject({ error: "bad_verification_code" });
-    const ok = await def.hooks!.tokenResponse!(Response.json({ access_token: "x", token_type: "bearer" }));
+    expect(rewritten.body).toMatchObject({ error: "bad_verification_code" });
+    const ok = def.hooks!.tokenResponse!({ status: 200, body: { access_token: "x", token_type: "bearer" } });
     expect(ok.status).toBe(200);
   });
 });

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isLoopbackHost } from "@dance/core";
 
 /**
  * A cookie as the {@link CookieStore} keeps it.
@@ -34,17 +35,12 @@ export interface StoredCookie {
   createdAt: number;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 /** Browsers store at most about 4096 bytes of name + value per cookie and drop bigger ones. */
 const MAX_COOKIE_BYTES = 4096;
 
-function isLoopback(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 /** https, or loopback http: where browsers accept and send `Secure` cookies. */
 function isSecureContext(url: URL): boolean {
-  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
 }
 
 function defaultPath(url: URL): string {

@@ -7,6 +7,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { escapeHtml } from "@dance/core";
 
 /**
  * Client metadata as `oidc-provider` takes it (RFC 7591 names: `client_id`, `client_secret`,
@@ -289,10 +290,6 @@ async function loadProvider(): Promise<ProviderConstructor> {
   return mod.default;
 }
 
-function escapeText(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function mergeConfiguration(base: Record<string, unknown>, extra: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
   if (!extra) return base;
   const out: Record<string, unknown> = { ...base };
@@ -404,7 +401,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
       // A plain error page (the default one logs a notice and loads a web font).
       renderError(ctx: { type: string; body: string }, out: Record<string, unknown>) {
         ctx.type = "html";
-        ctx.body = `<!doctype html><meta charset="utf-8"><title>${escapeText(out.error)}</title><h1>${escapeText(out.error)}</h1><p>${escapeText(out.error_description ?? "")}</p>`;
+        ctx.body = `<!doctype html><meta charset="utf-8"><title>${escapeHtml(String(out.error))}</title><h1>${escapeHtml(String(out.error))}</h1><p>${escapeHtml(String(out.error_description ?? ""))}</p>`;
       },
     },
     options.configuration,
