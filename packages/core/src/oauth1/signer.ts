@@ -101,8 +101,8 @@ function signingKey(consumerSecret: string, tokenSecret: string): string {
  * Check OAuth 1.0a client credentials and prepare them for signing: the RSA private key is
  * imported here, once (HMAC keys, which include the token secret, are imported on first use and
  * cached). Every configuration problem — an unknown method, a missing secret, a key that is not
- * a usable unencrypted RSA private key — rejects with a `DanceConfigError` (a `TypeError`, code
- * `ERR_DANCE_CONFIG`) whose message never contains the secret or key.
+ * a usable unencrypted RSA private key — rejects with a `DanceConfigError` (a `DanceError` with
+ * code `invalid_config`) whose message never contains the secret or key.
  *
  * @example
  * ```ts
