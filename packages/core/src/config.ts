@@ -8,8 +8,8 @@
 import { DanceConfigError } from "./errors.js";
 import { checkConfiguredEvents, type DanceEvents } from "./events.js";
 import { isLoopbackHost, safeRedirectTarget } from "./http.js";
-import { withMetadata, type ResolvedProvider } from "./metadata.js";
-import { resolveProvider, type ResolveOptions } from "./provider.js";
+import { resolveAnyProvider, type AnyProvider } from "./protocol.js";
+import type { ResolveOptions } from "./provider.js";
 import { normalizeSecrets, Sealer, secretsKey, type SecretInput } from "./seal.js";
 import type { SharedCaches } from "./shared.js";
 import { cookieStorage } from "./storage.js";
@@ -105,7 +105,7 @@ export interface Settings {
   readonly debug: (record: DebugRecord) => void;
   readonly warn: (warning: DanceWarning) => void;
   readonly sealer: Sealer;
-  readonly providers: ReadonlyMap<string, ResolvedProvider>;
+  readonly providers: ReadonlyMap<string, AnyProvider>;
   /** Exact paths → route. */
   readonly routes: ReadonlyMap<string, Route>;
   readonly loginPaths: ReadonlyMap<string, string>;
@@ -236,14 +236,14 @@ function resolveProviders(
   shared: SharedCaches,
 ): Routing {
   if (!Array.isArray(config.providers) || config.providers.length === 0) fail("`providers` must list at least one provider, e.g. providers: [github()].");
-  const providers = new Map<string, ResolvedProvider>();
+  const providers = new Map<string, AnyProvider>();
   const routes = new Map<string, Route>();
   const loginPaths = new Map<string, string>();
   const callbackPaths = new Map<string, string>();
   const redirects = new Map<string, string>();
   const prefix = basePath === "/" ? "" : basePath;
   for (const definition of config.providers) {
-    const provider = withMetadata(resolveProvider(definition, options), { fetch: options.fetch, timeout: options.timeout, shared });
+    const provider = resolveAnyProvider(definition, options, { fetch: options.fetch, timeout: options.timeout, shared });
     const id = provider.id;
     if (providers.has(id)) fail(`provider id "${id}" is configured twice; give one of them another \`id\`.`);
     providers.set(id, provider);

@@ -1,5 +1,6 @@
 /**
- * `@dance/core`: the OAuth 2 / OpenID Connect dance on web-standard `Request`/`Response`.
+ * `@dance/core`: the OAuth 2 / OpenID Connect and OAuth 1.0a dance on web-standard
+ * `Request`/`Response`. The OAuth 1.0a signing layer on its own is `@dance/core/oauth1`.
  *
  * @example
  * ```ts
@@ -31,6 +32,8 @@ export { isLoopbackHost } from "./http.js";
 export type {
   CookieJar,
   DebugRecord,
+  OAuth1ProviderDefinition,
+  OAuth1ProviderHooks,
   OAuth2ProviderDefinition,
   ParamValue,
   ProviderDefinition,

@@ -12,9 +12,8 @@ import type { Settings } from "./config.js";
 import { DanceConfigError, DanceError } from "./errors.js";
 import type { EventArgument, DanceEventName } from "./events.js";
 import { appOrigin, errorPage, isLoopbackHost, redirect, safeRedirectTarget } from "./http.js";
-import { beginLogin, completeLogin, type CompleteLoginResult } from "./login.js";
-import type { ResolvedProvider } from "./metadata.js";
-import { refreshToken } from "./refresh.js";
+import type { CompleteLoginResult } from "./login.js";
+import { stepsOf, type AnyProvider } from "./protocol.js";
 import { callbackParams, isDancePath, methodNotAllowed, notFound, routeOf } from "./routes.js";
 import { clearTransactions } from "./transaction.js";
 import { holdInMemory, ProviderSession } from "./session.js";
@@ -128,7 +127,7 @@ export class Instance {
     this.shared = shared;
   }
 
-  provider(id: string): ResolvedProvider {
+  provider(id: string): AnyProvider {
     const provider = this.settings.providers.get(id);
     if (!provider) {
       throw new DanceConfigError(`unknown provider "${id}"; configured: ${[...this.settings.providers.keys()].join(", ")}`, { code: "unknown_provider" });
@@ -169,7 +168,7 @@ export class Instance {
   session(context: RequestContext, id: string): Promise<ProviderSession> {
     let found = context.sessions.get(id);
     if (found) return found;
-    let provider: ResolvedProvider;
+    let provider: AnyProvider;
     try {
       provider = this.provider(id);
     } catch (error) {
@@ -181,7 +180,7 @@ export class Instance {
     return found;
   }
 
-  async #openSession(context: RequestContext, provider: ResolvedProvider): Promise<ProviderSession> {
+  async #openSession(context: RequestContext, provider: AnyProvider): Promise<ProviderSession> {
     const { settings } = this;
     const ctx: StorageContext = {
       provider: provider.id,
@@ -205,7 +204,7 @@ export class Instance {
         now: settings.now,
         loginPath: settings.loginPaths.get(provider.id)!,
         commit: (response) => context.commit(response),
-        refresh: (old) => this.shared.refreshes.run(refreshKey(old), settings.now, () => refreshToken(provider, old, settings.now, settings.idTokenMaxAge)),
+        refresh: (old) => this.shared.refreshes.run(refreshKey(old), settings.now, () => stepsOf(provider).refresh(old, settings.now, settings.idTokenMaxAge)),
         debug: settings.debug,
       },
       token,
@@ -265,8 +264,7 @@ export class Instance {
       });
     }
     const returnTo = safeRedirectTarget(options.next, origin, settings.allowedOrigins) ?? this.#redirectTo(id);
-    const { url } = await beginLogin({
-      provider,
+    const url = await stepsOf(provider).beginLogin({
       cookies: context.jar,
       redirectUri: `${origin}${settings.callbackPaths.get(id)}`,
       returnTo,
@@ -287,8 +285,7 @@ export class Instance {
   async completeLogin(context: RequestContext, id: string, params: URLSearchParams): Promise<CompleteLoginResult> {
     const provider = this.provider(id);
     const { settings } = this;
-    return completeLogin({
-      provider,
+    return stepsOf(provider).completeLogin({
       cookies: context.jar,
       params,
       now: settings.now,
@@ -322,7 +319,8 @@ export class Instance {
   /** A failed dance: the `error` event for what the provider or the storage did (its Response wins), then the error redirect or page. */
   async failure(context: RequestContext, error: DanceError): Promise<Response> {
     this.settings.debug({ event: "failure", provider: error.provider, code: error.code });
-    const evented = error.code === "provider_error" || error.code === "token_exchange_failed" || error.code === "storage_failed";
+    // Also any other failure that carries what the provider said (an OAuth 1 token endpoint's 5xx or HTML page).
+    const evented = error.code === "provider_error" || error.code === "token_exchange_failed" || error.code === "storage_failed" || error.providerError !== undefined;
     if (evented && error.provider) {
       const details = error.providerError ?? { error: error.code, description: undefined, uri: undefined };
       const results = await this.#emit("error", { ...details, provider: error.provider, request: context.request, danceError: error });

@@ -9,7 +9,7 @@
 import * as oauth from "oauth4webapi";
 import { DanceConfigError } from "./errors.js";
 import { isLoopbackHost } from "./http.js";
-import type { OAuth2ProviderDefinition, ParamValue, ProviderDefinition } from "./types.js";
+import type { OAuth2ProviderDefinition, ParamValue } from "./types.js";
 
 /**
  * The asymmetric JWS algorithms accepted for id_tokens unless a provider narrows them
@@ -69,8 +69,8 @@ export function envPrefix(id: string): string {
   return id.toUpperCase().replace(/[^A-Z0-9]/g, "_");
 }
 
-/** Validate a provider definition and bind it to its credentials. Throws {@link DanceConfigError}. */
-export function resolveProvider(input: ProviderDefinition, options: ResolveOptions): ProviderSpec {
+/** Validate an OAuth 2 / OpenID provider definition and bind it to its credentials. Throws {@link DanceConfigError}. */
+export function resolveProvider(input: OAuth2ProviderDefinition, options: ResolveOptions): ProviderSpec {
   if (!input || typeof input !== "object") throw new DanceConfigError("each entry of `providers` must be a provider object, e.g. github().");
   const def = Object.freeze({ ...input });
   const id = checkId(def.id);
@@ -114,7 +114,8 @@ export function resolveProvider(input: ProviderDefinition, options: ResolveOptio
   });
 }
 
-function checkId(id: unknown): string {
+/** Check a provider id (it becomes a URL segment and an env-name prefix). @internal */
+export function checkId(id: unknown): string {
   if (typeof id !== "string" || !ID.test(id)) {
     throw new DanceConfigError(`provider id "${String(id)}" must be lower-case letters, digits, "-" or "_" (it becomes a URL segment).`);
   }
@@ -179,7 +180,8 @@ function checkEndpoints(def: OAuth2ProviderDefinition, oidc: boolean, fail: (mes
   if (oidc && !discovery && !def.jwksUrl) fail("pinned OpenID metadata needs `jwksUrl` to verify id_token signatures (or enable discovery).");
 }
 
-function paramString(value: ParamValue): string | undefined {
+/** An authorization parameter as sent, or undefined when it is left out (falsy, as oauthlib does). @internal */
+export function paramString(value: ParamValue): string | undefined {
   if (value === undefined || value === null || value === false || value === "") return undefined;
   return value === true ? "true" : String(value);
 }

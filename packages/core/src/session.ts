@@ -6,7 +6,7 @@
 import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
 import { storedClaims } from "./id-token.js";
-import type { ResolvedProvider } from "./metadata.js";
+import { stepsOf, type AnyProvider } from "./protocol.js";
 import { REFRESH_LEEWAY_S } from "./refresh.js";
 import type { DebugRecord, StorageContext, Token, TokenStorage } from "./types.js";
 
@@ -15,7 +15,7 @@ import type { DebugRecord, StorageContext, Token, TokenStorage } from "./types.j
  * @internal
  */
 export interface SessionDeps {
-  provider: ResolvedProvider;
+  provider: AnyProvider;
   storage: TokenStorage;
   ctx: StorageContext;
   fetch: typeof fetch;
@@ -61,9 +61,12 @@ export class ProviderSession {
     this.#token = token;
   }
 
-  /** True when a token is stored (Flask-Dance: an access token is present). Expiry is not checked. */
+  /**
+   * True when a token is stored that carries what requests need (Flask-Dance: an access token;
+   * for OAuth 1 the token and its secret, or only the token with RSA-SHA1). Expiry is not checked.
+   */
   get authorized(): boolean {
-    return this.#token !== null;
+    return this.#token !== null && stepsOf(this.#deps.provider).hasCredentials(this.#token);
   }
 
   /**
@@ -104,13 +107,17 @@ export class ProviderSession {
    * Fetch with the token attached. A relative URL resolves against the provider's API base
    * URL (RFC 3986); the token is only ever sent to the provider's API origins. An expired
    * token is refreshed first (once, even for concurrent calls) when the provider allows it.
+   * OAuth 1.0a providers get every request signed in the `Authorization` header: the query and
+   * an `application/x-www-form-urlencoded` body are signed, other bodies (JSON) are not.
    *
    * @example
    * ```ts
    * const repos = await (await github.fetch("/user/repos?per_page=5")).json();
+   * const me = await (await twitter.fetch("account/verify_credentials.json?include_email=true")).json();
    * ```
    * @throws {DanceError} `not_authorized`, `reauth_required`, `origin_not_allowed`, `provider_unavailable`
    * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+   * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.5.1 (OAuth 1.0a: the signed Authorization header)
    */
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const token = await this.#freshToken();
@@ -134,8 +141,8 @@ export class ProviderSession {
         provider: provider.id,
       });
     }
-    request.headers.set("authorization", `${provider.tokenScheme} ${token.access_token}`);
-    if (provider.def.hooks?.apiRequest) request = await provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId });
+    // The protocol's way: a Bearer header (OAuth 2), a signature (OAuth 1); the provider's hook runs there.
+    request = await stepsOf(provider).attachCredentials(request, token);
     return this.#deps.fetch(request);
   }
 

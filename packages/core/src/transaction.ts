@@ -13,10 +13,12 @@ import type { RequestCookieJar } from "./cookie-jar.js";
 export interface LoginTransaction {
   /** provider id */
   p: string;
-  /** state */
+  /** state (OAuth 1: the request token, which the callback's `oauth_token` must equal) */
   s: string;
-  /** PKCE code verifier */
+  /** PKCE code verifier ("" for OAuth 1, which has none) */
   v: string;
+  /** OAuth 1: the request-token secret, which signs the access-token request */
+  k?: string;
   /** OIDC nonce */
   n?: string;
   /** issuer expected in `iss` / the id_token */

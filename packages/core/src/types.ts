@@ -10,16 +10,22 @@ import type { CookieOptions } from "./cookies.js";
  * A stored token, in the shape Flask-Dance users know (RFC 6749 §5.1 field names), plus
  * whatever else the provider answered (`user_id`, `id_token`, …).
  *
+ * An OAuth 1.0a token keeps the provider's own fields — `oauth_token`, `oauth_token_secret`,
+ * `user_id`, `screen_name`, … — and carries `access_token` (= `oauth_token`) and `token_type:
+ * "oauth1"` too, so every storage keeps it like any other token.
+ *
  * @example
  * ```ts
  * const { access_token, expires_in, scope } = session.token!;
+ * const { oauth_token, screen_name } = (await dance.session(request, "twitter")).token!;
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2.3 (OAuth 1.0a token credentials)
  */
 export interface Token {
   /** The access token the session attaches to API calls. */
   access_token: string;
-  /** Lower-cased (`bearer`), as oauth4webapi normalises it. */
+  /** Lower-cased (`bearer`), as oauth4webapi normalises it; `oauth1` for OAuth 1.0a tokens. */
   token_type: string;
   /** Present when the provider issued one; used by automatic refresh. */
   refresh_token?: string | undefined;
@@ -149,8 +155,115 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   hooks?: ProviderHooks | undefined;
 }
 
-/** Any provider definition. (OAuth 1 arrives as a further member of this union.) */
-export type ProviderDefinition<Id extends string = string> = OAuth2ProviderDefinition<Id>;
+/**
+ * Hooks of an OAuth 1.0a provider file, for its quirks.
+ *
+ * @example
+ * ```ts
+ * // Jira's API wants JSON: label bodies the caller did not label.
+ * const hooks: OAuth1ProviderHooks = {
+ *   apiRequest(request) {
+ *     if (request.headers.has("content-type")) return request;
+ *     const headers = new Headers(request.headers);
+ *     headers.set("content-type", "application/json");
+ *     return new Request(request, { headers });
+ *   },
+ * };
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.1.3.1 (which bodies are signed: the content type decides)
+ */
+export interface OAuth1ProviderHooks {
+  /**
+   * Adjust every API request the session sends, before it is signed (so a form content type
+   * set here puts the body into the signature).
+   */
+  apiRequest?(request: Request, context: { token: Token; clientKey: string }): Request | Promise<Request>;
+  /**
+   * Read the RSA private key when the configured `rsaKey` is not PEM text but a file path
+   * (Flask-Dance's Jira reads a path "if it exists"). Core never touches a file system itself:
+   * `@dance/providers` supplies `readKeyFile`, which works where `node:fs` exists (Node, Deno,
+   * Bun) and says so clearly elsewhere (Cloudflare Workers).
+   */
+  rsaKeyFile?(path: string): Promise<string>;
+}
+
+/**
+ * An OAuth 1.0a provider (RFC 5849), as plain data: the three endpoints of the dance, the
+ * client credentials and how requests are signed. The `oauth1()` factory and the `twitter` and
+ * `jira` presets of `@dance/providers` return this; `createDance()` validates it once.
+ *
+ * @example
+ * ```ts
+ * const printer: OAuth1ProviderDefinition<"printer"> = {
+ *   protocol: "oauth1",
+ *   id: "printer",
+ *   requestTokenUrl: "https://photos.example.net/initiate",
+ *   authorizationUrl: "https://photos.example.net/authorize",
+ *   accessTokenUrl: "https://photos.example.net/token",
+ *   apiBaseUrl: "https://photos.example.net/",
+ * }; // PRINTER_OAUTH_CLIENT_KEY / PRINTER_OAUTH_CLIENT_SECRET, HMAC-SHA1
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2 (the redirection-based authorization)
+ */
+export interface OAuth1ProviderDefinition<Id extends string = string> {
+  /** `"oauth1"`. */
+  protocol: "oauth1";
+  /** URL-safe id: the route segment (`/login/{id}`) and the env-name prefix. */
+  id: Id;
+  /** Display name, e.g. "Twitter". */
+  name?: string | undefined;
+  /** The client identifier (`oauth_consumer_key`). Defaults to the `<ID>_OAUTH_CLIENT_KEY` environment variable. */
+  clientKey?: string | undefined;
+  /** The client shared-secret (HMAC-SHA1, PLAINTEXT). Defaults to the `<ID>_OAUTH_CLIENT_SECRET` environment variable. */
+  clientSecret?: string | undefined;
+  /**
+   * RSA-SHA1: the client's private key as PEM text (PKCS#8 or PKCS#1, unencrypted; `\n`
+   * escapes as env files write them are accepted), a WebCrypto `CryptoKey`, or — with a
+   * {@link OAuth1ProviderHooks.rsaKeyFile} hook — a file path. Defaults to the
+   * `<ID>_OAUTH_RSA_KEY` environment variable.
+   */
+  rsaKey?: string | CryptoKey | undefined;
+  /** Environment variable names to read the credentials from. */
+  env?: { clientKey?: string; clientSecret?: string; rsaKey?: string } | undefined;
+  /** Default `"HMAC-SHA1"`. `"PLAINTEXT"` is refused unless every endpoint is https. */
+  signatureMethod?: "HMAC-SHA1" | "RSA-SHA1" | "PLAINTEXT" | undefined;
+  /** The temporary-credentials ("request token") endpoint; its query parameters are signed and sent. */
+  requestTokenUrl: string;
+  /** Where the user authorizes the request token (`?oauth_token=…`). */
+  authorizationUrl: string;
+  /** The token-credentials ("access token") endpoint. */
+  accessTokenUrl: string;
+  /** Relative URLs in `session.fetch` resolve against this (RFC 3986). */
+  apiBaseUrl?: string | undefined;
+  /** Further origins `session.fetch` may sign requests for (the API base origin always is). */
+  apiOrigins?: readonly string[] | undefined;
+  /** Extra parameters of the authorization redirect (Flask-Dance's `authorization_url_params`); falsy values are left out. */
+  authorizationParams?: Readonly<Record<string, ParamValue>> | undefined;
+  /** The `realm` of the `Authorization` header (RFC 5849 §3.5.1), if the provider wants one. */
+  realm?: string | undefined;
+  /** Send `oauth_version="1.0"`. Default true. */
+  includeVersion?: boolean | undefined;
+  /** Allow plain-http endpoints. Loopback hosts (127.0.0.1, localhost, ::1) are always allowed. */
+  allowInsecureRequests?: boolean | undefined;
+  /** This provider's login route (Flask-Dance's `login_url`), an absolute path. Default `{basePath}/{id}`. */
+  loginPath?: string | undefined;
+  /** This provider's callback route (Flask-Dance's `authorized_url`), an absolute path. Default `{basePath}/{id}/authorized`. */
+  callbackPath?: string | undefined;
+  /** Where this provider's dance ends (Flask-Dance's `redirect_url`). Default: the Dance's `redirectTo`. */
+  redirectTo?: string | undefined;
+  /** Quirk hooks, in the provider's own file. */
+  hooks?: OAuth1ProviderHooks | undefined;
+}
+
+/**
+ * Any provider definition: OAuth 2 / OpenID Connect, or OAuth 1.0a.
+ *
+ * @example
+ * ```ts
+ * const providers: ProviderDefinition<"github" | "twitter">[] = [github(), twitter()];
+ * ```
+ */
+export type ProviderDefinition<Id extends string = string> = OAuth2ProviderDefinition<Id> | OAuth1ProviderDefinition<Id>;
 
 /**
  * Read the request's cookies and queue cookie changes for the response. What a

@@ -54,12 +54,19 @@ function base64Decode(text: string): Uint8Array<ArrayBuffer> {
 
 const HINT = 'give the PEM text of an RSA private key: "-----BEGIN PRIVATE KEY-----" (PKCS#8) or "-----BEGIN RSA PRIVATE KEY-----" (PKCS#1)';
 
+/** True when `text` holds a PEM block (as opposed to, say, a file path). */
+export function looksLikePem(text: string): boolean {
+  return text.includes("-----BEGIN ");
+}
+
 /**
- * Import a PEM RSA private key (PKCS#8 or PKCS#1, unencrypted) for RSASSA-PKCS1-v1_5 with SHA-1.
- * Every failure is a `TypeError` whose message says what was wrong and never contains key material.
+ * Check a PEM RSA private key (PKCS#8 or PKCS#1, unencrypted) and return its label and PKCS#8
+ * DER, without WebCrypto: synchronous, so a configuration can be checked when it is created.
+ * `\n` escapes (a PEM squeezed into one line of an env file) count as line breaks. Every failure
+ * is a `TypeError` whose message says what was wrong and never contains key material.
  */
-export async function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
-  const match = PEM.exec(pem);
+export function parseRsaPrivateKeyPem(pem: string): { label: string; pkcs8: Uint8Array<ArrayBuffer> } {
+  const match = PEM.exec(pem.includes("\\n") ? pem.replace(/\\n/g, "\n") : pem);
   if (!match) throw new TypeError(`OAuth 1 RSA-SHA1: privateKey is not PEM; ${HINT}`);
   const label = match[1]!;
   const body = match[2]!;
@@ -76,7 +83,15 @@ export async function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
     throw new TypeError(`OAuth 1 RSA-SHA1: the "${label}" PEM body is not valid base64`);
   }
   if (der[0] !== 0x30) throw new TypeError(`OAuth 1 RSA-SHA1: the "${label}" PEM body is not a DER SEQUENCE`);
-  const pkcs8 = label === "RSA PRIVATE KEY" ? pkcs1ToPkcs8(der) : der;
+  return { label, pkcs8: label === "RSA PRIVATE KEY" ? pkcs1ToPkcs8(der) : der };
+}
+
+/**
+ * Import a PEM RSA private key (PKCS#8 or PKCS#1, unencrypted) for RSASSA-PKCS1-v1_5 with SHA-1.
+ * Every failure is a `TypeError` whose message says what was wrong and never contains key material.
+ */
+export async function importRsaPrivateKey(pem: string): Promise<CryptoKey> {
+  const { label, pkcs8 } = parseRsaPrivateKeyPem(pem);
   try {
     return await crypto.subtle.importKey("pkcs8", pkcs8, RSA_SHA1, false, ["sign"]);
   } catch (cause) {

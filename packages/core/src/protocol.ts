@@ -1,0 +1,73 @@
+/**
+ * The one place Dance dispatches on the protocol. A provider definition is resolved by its
+ * protocol's module ({@link resolveAnyProvider}); everything that differs between OAuth 2 and
+ * OAuth 1.0a afterwards — the two steps of the dance, how a token goes on an API request,
+ * whether a token is usable, refreshing — is a {@link ProtocolSteps} found by {@link stepsOf}.
+ * The instance, the routes and the session call these and never ask which protocol they serve.
+ *
+ * - OAuth 2 / OpenID Connect: `login.ts` (the steps), `refresh.ts`, and the Bearer header here.
+ * - OAuth 1.0a: `oauth1/dance.ts`, on the signing layer of `oauth1/`.
+ *
+ * @internal
+ * @module
+ */
+import { beginLogin, completeLogin, type BeginLoginInput, type CompleteLoginInput, type CompleteLoginResult } from "./login.js";
+import { withMetadata, type MetadataOptions, type ResolvedProvider } from "./metadata.js";
+import { oauth1Steps, resolveOAuth1Provider, type OAuth1Provider } from "./oauth1/dance.js";
+import { resolveProvider, type ResolveOptions } from "./provider.js";
+import { refreshToken } from "./refresh.js";
+import type { ProviderDefinition, Token } from "./types.js";
+
+/** A configured provider of any protocol. */
+export type AnyProvider = ResolvedProvider | OAuth1Provider;
+
+/** What step 1 is given (the provider is bound). */
+export type LoginStart = Omit<BeginLoginInput, "provider">;
+
+/** What step 2 is given (the provider is bound). */
+export type LoginFinish = Omit<CompleteLoginInput, "provider">;
+
+/** What a protocol does for one provider. */
+export interface ProtocolSteps {
+  /** Step 1: seal the login transaction (queued on `input.cookies`) and return the provider URL to redirect to. */
+  beginLogin(input: LoginStart): Promise<URL>;
+  /** Step 2: check the callback against its transaction and obtain the token (not stored). Throws {@link DanceError}. */
+  completeLogin(input: LoginFinish): Promise<CompleteLoginResult>;
+  /** Put `token` on an API request (a Bearer header, an OAuth 1 signature); the provider's `apiRequest` hook runs here. */
+  attachCredentials(request: Request, token: Token): Promise<Request>;
+  /** Whether `token` carries what requests need (Flask-Dance's `authorized`). */
+  hasCredentials(token: Token): boolean;
+  /** Obtain a fresh token for an expiring one. Throws {@link DanceError} (`reauth_required` when refused for good). */
+  refresh(token: Token, now: () => number, idTokenMaxAge: number): Promise<Token>;
+}
+
+const isOAuth1 = (provider: AnyProvider): provider is OAuth1Provider => provider.def.protocol === "oauth1";
+
+/** Validate a provider definition once, with its protocol's module. Throws {@link DanceConfigError}. */
+export function resolveAnyProvider(definition: ProviderDefinition, options: ResolveOptions, metadata: MetadataOptions): AnyProvider {
+  if (definition?.protocol === "oauth1") return resolveOAuth1Provider(definition, options);
+  return withMetadata(resolveProvider(definition, options), metadata);
+}
+
+const steps = new WeakMap<AnyProvider, ProtocolSteps>();
+
+/** The steps of `provider`'s protocol, bound to it. */
+export function stepsOf(provider: AnyProvider): ProtocolSteps {
+  let found = steps.get(provider);
+  if (!found) steps.set(provider, (found = isOAuth1(provider) ? oauth1Steps(provider) : oauth2Steps(provider)));
+  return found;
+}
+
+/** OAuth 2 / OpenID Connect: `login.ts`, `refresh.ts`, and the token in the `Authorization` header (RFC 6750 §2.1). */
+function oauth2Steps(provider: ResolvedProvider): ProtocolSteps {
+  return Object.freeze({
+    beginLogin: async (input: LoginStart) => (await beginLogin({ ...input, provider })).url,
+    completeLogin: (input: LoginFinish) => completeLogin({ ...input, provider }),
+    async attachCredentials(request: Request, token: Token) {
+      request.headers.set("authorization", `${provider.tokenScheme} ${token.access_token}`);
+      return provider.def.hooks?.apiRequest ? provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId }) : request;
+    },
+    hasCredentials: (token: Token) => typeof token.access_token === "string" && token.access_token !== "",
+    refresh: (token: Token, now: () => number, idTokenMaxAge: number) => refreshToken(provider, token, now, idTokenMaxAge),
+  });
+}
