@@ -1,0 +1,63 @@
+import type { OAuth1ProviderDefinition, OAuth1ProviderHooks } from "@dance/core";
+import { readKeyFile } from "./oauth1.js";
+
+/** Options of {@link jira} (Flask-Dance's `make_jira_blueprint`, camel-cased). */
+export interface JiraOptions {
+  /** The root URL of the Jira instance, e.g. `https://jira.example.com` (required). */
+  baseUrl: string;
+  /** The consumer key of the Application Link (Flask-Dance `consumer_key`). Default `JIRA_OAUTH_CONSUMER_KEY`. */
+  consumerKey?: string;
+  /**
+   * The RSA private key whose public half is on the Application Link (Flask-Dance `rsa_key`):
+   * PEM text, or — where `node:fs` exists (Node, Deno, Bun) — the path of a PEM file. Default
+   * `JIRA_OAUTH_RSA_KEY`, read the same way.
+   */
+  rsaKey?: string | CryptoKey;
+  /** This provider's login route (Flask-Dance `login_url`). Default `{basePath}/jira`. */
+  loginPath?: string;
+  /** This provider's callback route (Flask-Dance `authorized_url`). Default `{basePath}/jira/authorized`. */
+  callbackPath?: string;
+  /** Where the dance ends (Flask-Dance `redirect_url`). */
+  redirectTo?: string;
+}
+
+const hooks: OAuth1ProviderHooks = {
+  // Flask-Dance's JsonOAuth1Session: Jira's REST API takes JSON. Label what the caller left unlabelled
+  // (fetch calls a string body text/plain), before signing; a form the caller labelled stays a form.
+  apiRequest(request) {
+    const type = request.headers.get("content-type");
+    if (type !== null && type !== "text/plain;charset=UTF-8") return request;
+    const headers = new Headers(request.headers);
+    headers.set("content-type", "application/json");
+    return new Request(request, { headers });
+  },
+  rsaKeyFile: readKeyFile,
+};
+
+/**
+ * Jira Server / Data Center with OAuth 1.0a (RSA-SHA1), through an incoming Application Link.
+ * The endpoints are resolved against `baseUrl` with a trailing slash added, so a Jira under a
+ * context path (`https://example.com/jira`) keeps it (Flask-Dance's RFC 3986 resolution drops it).
+ * @see https://developer.atlassian.com/server/jira/platform/oauth/
+ */
+export function jira(options: JiraOptions): OAuth1ProviderDefinition<"jira"> {
+  const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
+  const at = (path: string) => new URL(path, base).href;
+  return {
+    protocol: "oauth1",
+    id: "jira",
+    name: "Jira",
+    signatureMethod: "RSA-SHA1",
+    clientKey: options.consumerKey,
+    rsaKey: options.rsaKey,
+    env: { clientKey: "JIRA_OAUTH_CONSUMER_KEY", rsaKey: "JIRA_OAUTH_RSA_KEY" },
+    requestTokenUrl: at("plugins/servlet/oauth/request-token"),
+    authorizationUrl: at("plugins/servlet/oauth/authorize"),
+    accessTokenUrl: at("plugins/servlet/oauth/access-token"),
+    apiBaseUrl: base,
+    loginPath: options.loginPath,
+    callbackPath: options.callbackPath,
+    redirectTo: options.redirectTo,
+    hooks,
+  };
+}

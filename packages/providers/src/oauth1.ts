@@ -1,0 +1,52 @@
+import type { OAuth1ProviderDefinition } from "@dance/core";
+
+/** Options of {@link oauth1}: every field of an OAuth 1.0a provider definition except `protocol`. */
+export type OAuth1Options<Id extends string = string> = Omit<OAuth1ProviderDefinition<Id>, "protocol">;
+
+/**
+ * A custom OAuth 1.0a provider from its three endpoints (Flask-Dance's `OAuth1ConsumerBlueprint`).
+ * HMAC-SHA1 by default, with credentials from `<ID>_OAUTH_CLIENT_KEY` / `_SECRET`; RSA-SHA1 with
+ * `signatureMethod: "RSA-SHA1"` and `rsaKey` (PEM text) or `<ID>_OAUTH_RSA_KEY`. The request-token
+ * secret is kept in the sealed login transaction; `session.fetch` signs every API call.
+ *
+ * @example
+ * ```ts
+ * oauth1({
+ *   id: "printer",
+ *   requestTokenUrl: "https://photos.example.net/initiate",
+ *   authorizationUrl: "https://photos.example.net/authorize",
+ *   accessTokenUrl: "https://photos.example.net/token",
+ *   apiBaseUrl: "https://photos.example.net/",
+ * })
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
+ */
+export function oauth1<const Id extends string>(options: OAuth1Options<Id>): OAuth1ProviderDefinition<Id> {
+  return { ...options, protocol: "oauth1" };
+}
+
+// Not a literal: bundlers for Workers and browsers must not try to resolve it.
+const NODE_FS = "node:fs/promises";
+
+/**
+ * Read a PEM key file: the `rsaKeyFile` hook for `rsaKey` values that are file paths (Flask-Dance's
+ * Jira reads `rsa_key` as a path "if it exists"). Works where `node:fs` exists — Node, Deno, Bun —
+ * through a dynamic import that only runs when a path is configured, so `@dance/core` and this
+ * package never import `node:` themselves. On Cloudflare Workers (no file system) it fails with a
+ * message saying to give the PEM text instead.
+ *
+ * @example
+ * ```ts
+ * oauth1({ id: "printer", signatureMethod: "RSA-SHA1", rsaKey: "/etc/printer/key.pem", hooks: { rsaKeyFile: readKeyFile }, … })
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.3 (RSA-SHA1)
+ */
+export async function readKeyFile(path: string): Promise<string> {
+  let fs: { readFile(path: string, encoding: "utf8"): Promise<string> };
+  try {
+    fs = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS)) as typeof fs;
+  } catch (cause) {
+    throw new Error("this runtime has no file system (node:fs): give the PEM text of the key instead of a file path", { cause });
+  }
+  return fs.readFile(path, "utf8");
+}
