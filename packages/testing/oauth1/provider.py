@@ -9,6 +9,8 @@ CONFIG_JSON is a JSON object:
   {"clients": [{"key": "...", "secret": "..."},                  HMAC-SHA1 (and PLAINTEXT)
                {"key": "...", "rsa_public_key": "-----BEGIN PUBLIC KEY-----..."}],   RSA-SHA1
    "deny": false,              authorize answers the callback with denied=<token> instead
+   "confirm_callback": true,   false: the request-token answer lacks oauth_callback_confirmed
+                               (what an OAuth 1.0, not 1.0a, provider answers)
    "timestamp_lifetime": 600}  seconds a timestamp may differ from the provider's clock
 
 It binds 127.0.0.1 on a free port and prints that port as the first line of stdout. It exits
@@ -266,6 +268,7 @@ def make_handler(config):
     access_tokens = AccessTokens(validator)
     resources = Resources(validator)
     deny_all = bool(config.get("deny", False))
+    confirm_callback = bool(config.get("confirm_callback", True))
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -335,7 +338,11 @@ def make_handler(config):
         def route(self, path, uri, body, headers):
             method = self.command
             if path == "/oauth/request_token":
-                self.oauth_answer(request_tokens.create_request_token_response(uri, method, body, headers))
+                answer = request_tokens.create_request_token_response(uri, method, body, headers)
+                if not confirm_callback and answer[2] == 200:
+                    kept = [(k, v) for k, v in parse_qsl(answer[1], keep_blank_values=True) if k != "oauth_callback_confirmed"]
+                    answer = (answer[0], urlencode(kept), answer[2])
+                self.oauth_answer(answer)
             elif path == "/oauth/access_token":
                 self.oauth_answer(access_tokens.create_access_token_response(uri, method, body, headers))
             elif path == "/oauth/authorize":

@@ -45,6 +45,8 @@ export interface OAuth1ProviderOptions {
   clients: readonly OAuth1ProviderClient[];
   /** Refuse every authorization: the authorize step redirects to the callback with `denied=<oauth_token>`. Per request: `?deny=1` on the authorize URL. */
   deny?: boolean | undefined;
+  /** False: the request-token answer lacks `oauth_callback_confirmed=true`, as an OAuth 1.0 (not 1.0a) provider's does. Default true. */
+  confirmCallback?: boolean | undefined;
   /** How far (seconds) `oauth_timestamp` may be from the provider's clock. Default 600. */
   timestampLifetime?: number | undefined;
   /** The Python interpreter. Default `/usr/bin/python3` (Debian's, where `python3-oauthlib` installs). */
@@ -99,6 +101,7 @@ export async function startOAuth1Provider(options: OAuth1ProviderOptions): Promi
   const config = {
     clients: options.clients.map((c) => ({ key: c.key, secret: c.secret, rsa_public_key: c.rsaPublicKey, callbacks: c.callbacks })),
     deny: options.deny ?? false,
+    confirm_callback: options.confirmCallback ?? true,
     timestamp_lifetime: options.timestampLifetime ?? 600,
   };
   const child = spawn(python, [script, JSON.stringify(config)], { stdio: ["pipe", "pipe", "pipe"] });
