@@ -307,9 +307,24 @@ def make_handler(config):
         def refuse(self, status, reasons):
             self.send_json(status, {"error": "unauthorized" if status == 401 else "invalid_request", "reasons": reasons})
 
+        def read_chunked(self):
+            """A `Transfer-Encoding: chunked` body (RFC 9112 §7.1), which some runtimes' fetch sends for streams."""
+            raw = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass  # trailer fields
+                    return raw
+                raw += self.rfile.read(size)
+                self.rfile.readline()  # the CRLF after the chunk
+
         def handle_any(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            raw = self.rfile.read(length) if length else b""
+            if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+                raw = self.read_chunked()
+            else:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
             try:
                 body = raw.decode("utf-8")
             except UnicodeDecodeError:

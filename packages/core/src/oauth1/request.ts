@@ -160,9 +160,9 @@ function isFormUrlencoded(headers: Headers): boolean {
 /**
  * Sign a web `Request` and return a new `Request` with the `Authorization: OAuth …` header (any
  * previous `Authorization` is replaced). The query is signed; the body is signed only when the
- * `Content-Type` is `application/x-www-form-urlencoded`, read from a clone, so JSON, multipart
- * and other bodies are sent but not signed, as RFC 5849 §3.4.1.3.1 says. The input's body moves
- * to the returned request: use that one.
+ * `Content-Type` is `application/x-www-form-urlencoded` (it is read, and the returned request
+ * carries exactly the signed octets), so JSON, multipart and other bodies are sent but not
+ * signed, as RFC 5849 §3.4.1.3.1 says. The input's body moves to the returned request: use that one.
  *
  * @param token The token credentials (or the temporary credentials), if the call needs one.
  * @throws {DanceConfigError} For `PLAINTEXT` over http, or an `oauth_*` parameter already in the query or form body.
@@ -187,11 +187,13 @@ export async function signOAuth1Request(
   token?: OAuth1Token | null,
   options?: OAuth1SignOptions,
 ): Promise<Request> {
-  const form = request.body !== null && isFormUrlencoded(request.headers) ? new Uint8Array(await request.clone().arrayBuffer()) : null;
+  const form = request.body !== null && isFormUrlencoded(request.headers) ? new Uint8Array(await request.arrayBuffer()) : null;
   const { authorization } = await oauth1Sign(signer, { method: request.method, url: request.url, form, token }, options);
   const headers = new Headers(request.headers);
   headers.set("authorization", authorization);
-  return new Request(request, { headers });
+  // A signed form goes out as the very octets that were signed, with a Content-Length (a re-wrapped
+  // stream would go chunked in some runtimes, which some servers do not read).
+  return new Request(request, form ? { headers, body: form } : { headers });
 }
 
 /**
