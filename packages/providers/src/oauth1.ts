@@ -25,28 +25,29 @@ export function oauth1<const Id extends string>(options: OAuth1Options<Id>): OAu
   return { ...options, protocol: "oauth1" };
 }
 
-// Not a literal: bundlers for Workers and browsers must not try to resolve it.
-const NODE_FS = "node:fs/promises";
+/** The part of `node:fs/promises` that {@link readKeyFile} uses. */
+interface FsPromises {
+  readFile(path: string, encoding: "utf8"): Promise<string>;
+}
 
 /**
  * Read a PEM key file: the `rsaKeyFile` hook for `rsaKey` values that are file paths (Flask-Dance's
- * Jira reads `rsa_key` as a path "if it exists"). Works where `node:fs` exists — Node, Deno, Bun —
- * through a dynamic import that only runs when a path is configured, so `@dance/core` and this
- * package never import `node:` themselves. On Cloudflare Workers (no file system) it fails with a
- * message saying to give the PEM text instead.
+ * Jira reads `rsa_key` as a path "if it exists"). Works where `node:fs` exists — Node ≥ 20.16,
+ * Deno, Bun — reached through `process.getBuiltinModule()` when a path is configured, never
+ * imported: `@dance/core` and this package import nothing from `node:`, so Workers bundles (and
+ * Miniflare, which refuses computed `import()` specifiers) are unaffected. On Cloudflare Workers
+ * (no file system) it fails with a message saying to give the PEM text instead.
  *
  * @example
  * ```ts
  * oauth1({ id: "printer", signatureMethod: "RSA-SHA1", rsaKey: "/etc/printer/key.pem", hooks: { rsaKeyFile: readKeyFile }, … })
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.3 (RSA-SHA1)
+ * @see https://nodejs.org/api/process.html#processgetbuiltinmoduleid
  */
 export async function readKeyFile(path: string): Promise<string> {
-  let fs: { readFile(path: string, encoding: "utf8"): Promise<string> };
-  try {
-    fs = (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_FS)) as typeof fs;
-  } catch (cause) {
-    throw new Error("this runtime has no file system (node:fs): give the PEM text of the key instead of a file path", { cause });
-  }
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.("node:fs/promises") as FsPromises | undefined;
+  if (!fs) throw new Error("this runtime has no file system (node:fs): give the PEM text of the key instead of a file path");
   return fs.readFile(path, "utf8");
 }
