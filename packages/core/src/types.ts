@@ -262,6 +262,7 @@ export interface OAuth1ProviderDefinition<Id extends string = string> {
  * ```ts
  * const providers: ProviderDefinition<"github" | "twitter">[] = [github(), twitter()];
  * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749 (OAuth 2) and https://www.rfc-editor.org/rfc/rfc5849 (OAuth 1.0a)
  */
 export type ProviderDefinition<Id extends string = string> = OAuth2ProviderDefinition<Id> | OAuth1ProviderDefinition<Id>;
 

@@ -1,7 +1,15 @@
 import type { OAuth1ProviderDefinition, OAuth1ProviderHooks } from "@dance/core";
 import { readKeyFile } from "./oauth1.js";
 
-/** Options of {@link jira} (Flask-Dance's `make_jira_blueprint`, camel-cased). */
+/**
+ * Options of {@link jira} (Flask-Dance's `make_jira_blueprint`, camel-cased).
+ *
+ * @example
+ * ```ts
+ * const options: JiraOptions = { baseUrl: "https://jira.example.com", rsaKey: "/etc/dance/jira.pem" };
+ * ```
+ * @see https://developer.atlassian.com/server/jira/platform/oauth/
+ */
 export interface JiraOptions {
   /** The root URL of the Jira instance, e.g. `https://jira.example.com` (required). */
   baseUrl: string;
@@ -38,7 +46,14 @@ const hooks: OAuth1ProviderHooks = {
  * Jira Server / Data Center with OAuth 1.0a (RSA-SHA1), through an incoming Application Link.
  * The endpoints are resolved against `baseUrl` with a trailing slash added, so a Jira under a
  * context path (`https://example.com/jira`) keeps it (Flask-Dance's RFC 3986 resolution drops it).
+ *
+ * @example
+ * ```ts
+ * const dance = createDance({ secret, providers: [jira({ baseUrl: "https://jira.example.com" })] }); // JIRA_OAUTH_CONSUMER_KEY / JIRA_OAUTH_RSA_KEY
+ * const me = await (await (await dance.session(request, "jira")).fetch("rest/api/2/myself")).json();
+ * ```
  * @see https://developer.atlassian.com/server/jira/platform/oauth/
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.3 (RSA-SHA1)
  */
 export function jira(options: JiraOptions): OAuth1ProviderDefinition<"jira"> {
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;

@@ -1,6 +1,14 @@
 import type { OAuth1ProviderDefinition } from "@dance/core";
 
-/** Options of {@link oauth1}: every field of an OAuth 1.0a provider definition except `protocol`. */
+/**
+ * Options of {@link oauth1}: every field of an OAuth 1.0a provider definition except `protocol`.
+ *
+ * @example
+ * ```ts
+ * const options: OAuth1Options<"printer"> = { id: "printer", requestTokenUrl, authorizationUrl, accessTokenUrl, signatureMethod: "RSA-SHA1" };
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
+ */
 export type OAuth1Options<Id extends string = string> = Omit<OAuth1ProviderDefinition<Id>, "protocol">;
 
 /**

@@ -1,6 +1,14 @@
 import type { OAuth1ProviderDefinition } from "@dance/core";
 
-/** Options of {@link twitter} (Flask-Dance's `make_twitter_blueprint`, camel-cased, and X's documented parameters). */
+/**
+ * Options of {@link twitter} (Flask-Dance's `make_twitter_blueprint`, camel-cased, and X's documented parameters).
+ *
+ * @example
+ * ```ts
+ * const options: TwitterOptions = { authenticate: true, forceLogin: true };
+ * ```
+ * @see https://developer.x.com/en/docs/authentication/api-reference/authenticate
+ */
 export interface TwitterOptions {
   /** The app's API key (Flask-Dance `api_key`). Default `TWITTER_OAUTH_CLIENT_KEY`. */
   apiKey?: string;
@@ -24,7 +32,15 @@ export interface TwitterOptions {
  * Twitter / X with OAuth 1.0a (HMAC-SHA1): the "API Key and Secret" of an X app. Flask-Dance's
  * preset until 7.0; `session.fetch("account/verify_credentials.json")` resolves against
  * `https://api.twitter.com/1.1/` as it did there.
+ *
+ * @example
+ * ```ts
+ * const dance = createDance({ secret, providers: [twitter()] }); // TWITTER_OAUTH_CLIENT_KEY / _SECRET
+ * const tw = await dance.session(request, "twitter");
+ * const me = await (await tw.fetch("https://api.twitter.com/2/users/me")).json(); // signed, HMAC-SHA1
+ * ```
  * @see https://developer.x.com/en/docs/authentication/oauth-1-0a
+ * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
  * @see https://developer.x.com/en/docs/authentication/api-reference/authenticate
  */
 export function twitter(options: TwitterOptions = {}): OAuth1ProviderDefinition<"twitter"> {
