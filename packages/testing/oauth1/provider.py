@@ -298,6 +298,8 @@ def make_handler(config):
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            # Said, not only implied by HTTP/1.0: workerd otherwise reuses the closed connection for the next request.
+            self.send_header("Connection", "close")
             self.end_headers()
             self.wfile.write(body)
 
