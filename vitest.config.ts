@@ -20,6 +20,7 @@ export default defineConfig({
       { extends: true, test: { name: "testing", root: `${root}packages/testing` } },
       { extends: true, test: { name: "node", root: `${root}adapters/node` } },
       { extends: true, test: { name: "examples", root: `${root}examples`, testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: "docs", root: `${root}docs`, testTimeout: 60_000 } },
     ],
     testTimeout: 20_000,
     hookTimeout: 30_000,

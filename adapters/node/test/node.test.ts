@@ -593,5 +593,40 @@ describe("issue 6: cache headers and misconfiguration in the adapter", () => {
     const bug = await request(`${origin}/bug`);
     expect({ status: bug.status, body: await bug.text() }).toEqual({ status: 500, body: "app error page" });
   });
-});
 
+  it("a refresh made while the app handles a request reaches the browser's cookie, and the next request uses it", async () => {
+    let refreshes = 0;
+    const provider = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      if (request.url === "https://provider.test/token") {
+        const form = new URLSearchParams(await request.text());
+        if (form.get("grant_type") !== "refresh_token" || form.get("refresh_token") !== `rt-${refreshes}`) return Response.json({ error: "invalid_grant" }, { status: 400 });
+        refreshes++;
+        return Response.json({ access_token: `at-${refreshes}`, token_type: "Bearer", expires_in: 3600, refresh_token: `rt-${refreshes}` });
+      }
+      return Response.json({ authorization: request.headers.get("authorization") });
+    };
+    const dance = makeDance({ fetch: provider as typeof fetch }, { refresh: true });
+    const origin = await listen(
+      toNodeHandler(dance, async (req, res) => {
+        const session = await getSession(dance, req, res, "acme");
+        if (req.url === "/seed") {
+          await session.setToken({ access_token: "at-0", token_type: "bearer", refresh_token: "rt-0", expires_at: Math.floor(Date.now() / 1000) - 10 });
+          return void res.end("seeded");
+        }
+        const api = (await (await session.fetch("/me")).json()) as { authorization: string };
+        res.writeHead(200, { "content-type": "text/plain" }).end(api.authorization);
+      }),
+    );
+    const seeded = await request(`${origin}/seed`);
+    let cookie = cookieHeader(seeded.headers.getSetCookie());
+    const first = await request(`${origin}/api`, { cookie });
+    expect(await first.text()).toBe("Bearer at-1");
+    expect(first.headers.get("cache-control")).toBe("private, no-store");
+    cookie = cookieHeader(first.headers.getSetCookie(), cookie);
+    const second = await request(`${origin}/api`, { cookie });
+    expect(await second.text()).toBe("Bearer at-1"); // the refreshed token came back: no second refresh
+    expect(second.headers.getSetCookie()).toEqual([]);
+    expect(refreshes).toBe(1);
+  });
+});

@@ -12,14 +12,15 @@
  * @module
  */
 export { createDance } from "./dance.js";
-export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, WithCookies } from "./dance.js";
+export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, TokenForOptions, WithCookies } from "./dance.js";
 export type { DanceConfig, DanceWarning } from "./config.js";
 export type { BeginLoginOptions, DanceContext } from "./instance.js";
 export type { CompleteLoginResult } from "./login.js";
 export { DanceConfigError, DanceError, ERROR_STATUS, escapeHtml, isDanceError } from "./errors.js";
 export type { DanceErrorCode, DanceErrorOptions, ProviderErrorDetails } from "./errors.js";
-export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent } from "./events.js";
+export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent, ReauthRequiredEvent, RefreshedEvent } from "./events.js";
 export { ProviderSession } from "./session.js";
+export type { EndSessionOptions, LoginUrlOptions } from "./session.js";
 export { cookieStorage, MemoryStorage, NullStorage } from "./storage.js";
 export type { CookieStorageOptions } from "./storage.js";
 export { applyCookies, NO_STORE, parseCookieHeader, serializeCookie, setCookieHeader } from "./cookies.js";
@@ -35,6 +36,7 @@ export type {
   ParamValue,
   ProviderDefinition,
   ProviderHooks,
+  RevokeContext,
   StorageContext,
   Token,
   TokenAnswer,

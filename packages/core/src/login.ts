@@ -28,6 +28,8 @@ export interface BeginLoginInput {
   now: number;
   /** Per-request additions to the authorization request (e.g. `login_hint`). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** Scopes on top of the configured ones (incremental authorization). */
+  scope?: readonly string[] | undefined;
 }
 
 const sameSiteOf = (provider: ResolvedProvider) => (provider.def.responseMode === "form_post" ? "None" : "Lax");
@@ -51,7 +53,9 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   q.set("response_type", "code");
   q.set("client_id", provider.clientId);
   q.set("redirect_uri", input.redirectUri);
-  if (provider.scope.length > 0) q.set("scope", provider.scope.join(" "));
+  const scope = [...new Set([...provider.scope, ...(input.scope ?? [])])];
+  if (scope.length > 0) q.set("scope", scope.join(" "));
+  if (input.scope?.length) transaction.sc = scope.join(" ");
   q.set("state", transaction.s);
   q.set("code_challenge", await oauth.calculatePKCECodeChallenge(transaction.v));
   q.set("code_challenge_method", "S256");
@@ -173,7 +177,10 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   } catch (cause) {
     throw tokenError(provider, cause);
   }
-  return { token: toToken(result, input.now()), claims, returnTo: tx.t };
+  const token = toToken(result, input.now());
+  // RFC 6749 §5.1: no scope in the answer means the requested one was granted.
+  if (token.scope === undefined && tx.sc !== undefined) token.scope = tx.sc;
+  return { token, claims, returnTo: tx.t };
 }
 
 function checkTransaction(provider: ResolvedProvider, tx: LoginTransaction, fail: (code: DanceErrorCode, message: string) => DanceError): void {

@@ -29,6 +29,8 @@ export interface ProviderSpec {
   /** OpenID provider asking for an id_token (`openid` in the scope). */
   readonly wantsIdToken: boolean;
   readonly clientId: string;
+  /** For hooks that authenticate the client themselves (GitHub's grant deletion). Never logged. */
+  readonly clientSecret: string | undefined;
   readonly clientAuth: oauth.ClientAuth;
   readonly scope: readonly string[];
   readonly authorizationParams: readonly (readonly [string, string])[];
@@ -95,6 +97,7 @@ export function resolveProvider(input: ProviderDefinition, options: ResolveOptio
     oidc,
     wantsIdToken: oidc && scope.includes("openid"),
     clientId,
+    clientSecret,
     clientAuth: clientAuthFor(authMethod, clientId, clientSecret, def.basicAuthRaw === true),
     scope,
     authorizationParams: Object.freeze(authorizationParams(def, fail)),

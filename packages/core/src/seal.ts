@@ -89,6 +89,7 @@ export class Sealer {
   readonly #cache = new Map<string, CacheEntry>();
   readonly #cacheSize: number;
   readonly #now: () => number;
+  readonly #macKeys = new Map<string, Promise<CryptoKey>>();
 
   constructor(secrets: Secrets, options: { cacheSize?: number; now?: () => number } = {}) {
     this.#secrets = secrets;
@@ -146,6 +147,40 @@ export class Sealer {
     const stale = id !== this.#secrets.current.id;
     this.#remember(sealed, { value: deepFreeze(opened.v), purpose, expiresAt, stale });
     return { ok: true, value: opened.v as T, expiresAt, stale };
+  }
+
+  /**
+   * A short MAC of `value` for `purpose` (HMAC-SHA256 under the current secret, base64url,
+   * prefixed with the secret id): for values that travel in the clear but must come from us,
+   * such as the extra scopes of a login link.
+   */
+  async mac(purpose: string, value: string): Promise<string> {
+    const { id } = this.#secrets.current;
+    return `${id}.${await this.#hmac(id, purpose, value)}`;
+  }
+
+  /** Whether `mac` is {@link Sealer.mac} of `value` for `purpose` under any known secret. */
+  async verifyMac(purpose: string, value: string, mac: string): Promise<boolean> {
+    const dot = mac.indexOf(".");
+    const id = mac.slice(0, dot);
+    if (dot < 1 || !(id in this.#secrets.all)) return false;
+    const expected = await this.#hmac(id, purpose, value);
+    const given = mac.slice(dot + 1);
+    let diff = expected.length ^ given.length;
+    for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ given.charCodeAt(i);
+    return diff === 0;
+  }
+
+  async #hmac(id: string, purpose: string, value: string): Promise<string> {
+    let key = this.#macKeys.get(id);
+    if (!key) {
+      key = crypto.subtle.importKey("raw", textEncoder.encode(`dance-mac:${this.#secrets.all[id]}`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      this.#macKeys.set(id, key);
+    }
+    const signature = new Uint8Array(await crypto.subtle.sign("HMAC", await key, textEncoder.encode(`${purpose}\u0000${value}`)));
+    let binary = "";
+    for (const byte of signature) binary += String.fromCharCode(byte);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
   }
 
   #remember(sealed: string, entry: CacheEntry): void {

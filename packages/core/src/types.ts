@@ -62,6 +62,21 @@ export interface ProviderHooks {
   tokenResponse?(answer: TokenAnswer): TokenAnswer;
   /** Adjust every API request the session sends (extra headers such as `Client-Id`). */
   apiRequest?(request: Request, context: { token: Token; clientId: string }): Request | Promise<Request>;
+  /**
+   * Revoke a token where the provider does it its own way (GitHub deletes the grant through
+   * its REST API); without it, `session.revoke()` uses the RFC 7009 `revocationUrl`. Throw
+   * to report a failure.
+   */
+  revoke?(token: Token, context: RevokeContext): Promise<void>;
+}
+
+/** What a provider's {@link ProviderHooks.revoke} hook is given. */
+export interface RevokeContext {
+  clientId: string;
+  /** The client secret (never log it). */
+  clientSecret: string | undefined;
+  /** Dance's fetch (with its timeout). */
+  fetch: typeof fetch;
 }
 
 /**
@@ -184,9 +199,9 @@ export interface CookieJar {
 export interface StorageContext {
   /** The provider id. */
   readonly provider: string;
-  /** The incoming request. */
-  readonly request: Request;
-  /** The current user, from `config.user(request)`, for multi-user storages. */
+  /** The incoming request; absent outside a request (`dance.tokenFor()`, background jobs). */
+  readonly request: Request | undefined;
+  /** The current user: from `config.user(request)`, or the `user` given to `dance.tokenFor()`. */
   readonly user: unknown;
   /** The cookies of the request and the response being built. */
   readonly cookies: CookieJar;
@@ -214,6 +229,18 @@ export interface TokenStorage {
   set(ctx: StorageContext, token: Token): Promise<void>;
   /** Forget the token; deleting a missing token is not an error. */
   delete(ctx: StorageContext): Promise<void>;
+  /**
+   * Optional: run `fn` holding an exclusive lock on the token of `ctx` (provider and user),
+   * shared by every app instance that uses this storage, and release it when `fn` settles —
+   * also when it throws. Refresh runs under it: two instances never spend the same refresh
+   * token. A lock must not outlive a crashed holder for long (expire it after ~30 s).
+   */
+  withLock?<T>(ctx: StorageContext, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: true when `get`/`set`/`delete` work from `ctx.provider` and `ctx.user` alone,
+   * without a request (tokens kept by user, not in the browser). `dance.tokenFor()` needs it.
+   */
+  readonly userKeyed?: boolean;
 }
 
 /** A debug record: never contains secrets, codes, verifiers or tokens. */

@@ -267,6 +267,52 @@ describe("e2e: the dance against oidc-provider", () => {
   });
 });
 
+describe("e2e: incremental authorization and RP-initiated logout", () => {
+  let op: RunningOidcProvider;
+  beforeAll(async () => {
+    op = await startOidcProvider({
+      clients: [{ ...confidentialClient({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [CALLBACK] }), post_logout_redirect_uris: [`${APP}/`] }],
+      configuration: { features: { rpInitiatedLogout: { enabled: true } } },
+    });
+  });
+  afterAll(() => op?.close());
+
+  it("asks for more scopes later: the provider's answer replaces the token, and the stored scope says what was granted", async () => {
+    const dance = createDance({ secret: SECRET, providers: [oidc({ id: "local", issuer: op.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, scope: ["openid", "profile"] })] });
+    const browser = createBrowser({ handlers: { [APP]: dance.handler } });
+    await logIn(browser, "ada");
+    const before = await dance.session(browser.request(`${APP}/`), "local");
+    expect(before.token!.scope!.split(" ").sort()).toEqual(["openid", "profile"]);
+    expect(await (await before.fetch(op.endpoints.userinfo)).json()).not.toHaveProperty("email");
+
+    const more = await before.loginUrlFor("/settings", { scope: ["email"] });
+    const start = await browser.get(`${APP}${more}`);
+    expect(browser.locationOf(start)!.searchParams.get("scope")).toBe("openid profile email");
+    const { response } = await loginAtProvider(browser, browser.locationOf(start)!, { login: "ada" });
+    const done = await browser.follow(response);
+    expect(done.headers.get("location")).toBe("/settings");
+    const after = await dance.session(browser.request(`${APP}/`), "local");
+    expect(after.token!.access_token).not.toBe(before.token!.access_token);
+    expect(after.token!.scope!.split(" ").sort()).toEqual(["email", "openid", "profile"]);
+    expect(await (await after.fetch(op.endpoints.userinfo)).json()).toHaveProperty("email");
+  });
+
+  it("endSessionUrl() points at the provider's end_session_endpoint with id_token_hint; the provider accepts it", async () => {
+    const dance = createDance({ secret: SECRET, providers: [oidc({ id: "local", issuer: op.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET })] });
+    const browser = createBrowser({ handlers: { [APP]: dance.handler } });
+    await logIn(browser, "ada");
+    const session = await dance.session(browser.request(`${APP}/logout`), "local");
+    const url = new URL((await session.endSessionUrl({ postLogoutRedirectUri: `${APP}/`, state: "bye" }))!);
+    expect(url.origin + url.pathname).toBe(op.endpoints.endSession);
+    expect(url.searchParams.get("id_token_hint")).toBe(session.token!.id_token);
+    expect(url.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(url.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/`);
+    const page = await browser.get(url);
+    expect(page.status).toBe(200); // oidc-provider's "log out?" confirmation: the hint and redirect were accepted
+    expect(await page.text()).toContain("logout");
+  });
+});
+
 describe("e2e: refresh and revocation with offline_access and short-lived access tokens", () => {
   let op: RunningOidcProvider;
   let dance: Dance;

@@ -19,6 +19,22 @@ const hooks: ProviderHooks = {
   // default form encoding: make them the 400 they are, so the error event gets GitHub's words.
   tokenResponse: (answer) =>
     answer.status === 200 && typeof answer.body.error === "string" && answer.body.access_token === undefined ? { ...answer, status: 400 } : answer,
+  // GitHub has no RFC 7009 endpoint: the app deletes the user's grant (every token of it) with its own credentials.
+  // https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-authorization
+  async revoke(token, { clientId, clientSecret, fetch }) {
+    const response = await fetch(`https://api.github.com/applications/${encodeURIComponent(clientId)}/grant`, {
+      method: "DELETE",
+      headers: {
+        authorization: `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${clientId}:${clientSecret ?? ""}`)))}`,
+        accept: "application/vnd.github+json",
+        "content-type": "application/json",
+        "x-github-api-version": "2022-11-28",
+      },
+      body: JSON.stringify({ access_token: token.access_token }),
+    });
+    await response.body?.cancel();
+    if (response.status !== 204 && response.status !== 404) throw new Error(`GitHub answered HTTP ${response.status} to the grant deletion`);
+  },
 };
 
 /**
