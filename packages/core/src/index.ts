@@ -25,7 +25,7 @@ export { cookieStorage, MemoryStorage, NullStorage } from "./storage.js";
 export type { CookieStorageOptions } from "./storage.js";
 export { applyCookies, NO_STORE, parseCookieHeader, serializeCookie, setCookieHeader } from "./cookies.js";
 export type { CookieChange, CookieOptions } from "./cookies.js";
-export { MIN_SECRET_LENGTH } from "./seal.js";
+export { createSealBox, MIN_SECRET_LENGTH } from "./seal.js";
 export type { SecretInput } from "./seal.js";
 export { DEFAULT_ID_TOKEN_ALGS, envPrefix } from "./provider.js";
 export { isLoopbackHost } from "./http.js";
@@ -37,6 +37,7 @@ export type {
   ProviderDefinition,
   ProviderHooks,
   RevokeContext,
+  SealBox,
   StorageContext,
   Token,
   TokenAnswer,

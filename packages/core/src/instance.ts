@@ -185,7 +185,7 @@ export class Instance {
 
   async #openSession(context: RequestContext, provider: ResolvedProvider): Promise<ProviderSession> {
     const user = this.settings.user ? await this.settings.user(context.request) : undefined;
-    return this.openSession(provider, { provider: provider.id, request: context.request, user, cookies: context.jar }, (response) => context.commit(response));
+    return this.openSession(provider, { provider: provider.id, request: context.request, user, cookies: context.jar, seal: this.settings.sealBox }, (response) => context.commit(response));
   }
 
   /** A session over `ctx`: its token read from the storage, refreshes coordinated, events fired. */
@@ -242,7 +242,7 @@ export class Instance {
     }
     // No request, no browser: a jar whose changes go nowhere.
     const cookies = new RequestCookieJar(null, this.settings.sealer, true);
-    return this.openSession(provider, { provider: id, request: undefined, user, cookies }, (response) => response);
+    return this.openSession(provider, { provider: id, request: undefined, user, cookies, seal: this.settings.sealBox }, (response) => response);
   }
 
   /** Discover every OpenID provider now, so misconfiguration fails at start-up. */

@@ -7,6 +7,7 @@
  */
 import { defaults as ironDefaults, seal as ironSeal, unseal as ironUnseal } from "iron-webcrypto";
 import { DanceConfigError } from "./errors.js";
+import type { SealBox } from "./types.js";
 
 /** One secret, or an id → secret map to rotate: the highest id seals, any id opens. */
 export type SecretInput = string | Readonly<Record<string | number, string>>;
@@ -97,7 +98,7 @@ export class Sealer {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Seal `value` for `purpose`, valid for `ttlSeconds`. */
+  /** Seal `value` for `purpose`, valid for `ttlSeconds` (0: no expiry, for data at rest). */
   async seal(purpose: string, value: unknown, ttlSeconds: number): Promise<string> {
     const sealed = await ironSeal({ p: purpose, v: value }, this.#secrets.current, {
       ...ironDefaults,
@@ -107,7 +108,7 @@ export class Sealer {
     });
     // A value we sealed ourselves needs no verification when it comes back; keep a frozen copy
     // so neither the caller nor a reader can change what the cache hands out.
-    this.#remember(sealed, { value: deepFreeze(structuredClone(value)), purpose, expiresAt: this.#now() + ttlSeconds * 1000, stale: false });
+    this.#remember(sealed, { value: deepFreeze(structuredClone(value)), purpose, expiresAt: ttlSeconds > 0 ? this.#now() + ttlSeconds * 1000 : Infinity, stale: false });
     return sealed;
   }
 
@@ -131,8 +132,9 @@ export class Sealer {
     const parts = sealed.split("*");
     if (parts.length !== 8) return { ok: false, reason: "invalid" };
     const id = parts[1] ?? "";
-    const expiresAt = Number(parts[5]);
-    if (!Number.isSafeInteger(expiresAt) || expiresAt <= 0) return { ok: false, reason: "invalid" };
+    // No expiry (data at rest) is an empty field; anything else must be a positive time.
+    const expiresAt = parts[5] === "" ? Infinity : Number(parts[5]);
+    if (expiresAt !== Infinity && (!Number.isSafeInteger(expiresAt) || expiresAt <= 0)) return { ok: false, reason: "invalid" };
     if (!(id in this.#secrets.all)) return { ok: false, reason: "invalid" };
     let opened: unknown;
     try {
@@ -204,4 +206,32 @@ function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
+}
+
+/** The {@link SealBox} of a sealer: purposes are kept apart from the cookies' (a cookie seal never opens as a row). @internal */
+export function sealBoxOf(sealer: Sealer): SealBox {
+  return Object.freeze({
+    seal: (purpose: string, value: unknown) => sealer.seal(`rest:${purpose}`, value, 0),
+    async open<T>(purpose: string, sealed: string) {
+      const opened = await sealer.open<T>(`rest:${purpose}`, sealed);
+      return opened.ok ? { value: opened.value, stale: opened.stale } : null;
+    },
+  });
+}
+
+/**
+ * A {@link SealBox} for a secret (or a rotation map), outside any Dance: to read tokens a
+ * storage sealed at rest back for a migration, or to re-seal them under a new secret.
+ *
+ * @example
+ * ```ts
+ * const box = createSealBox({ 2: process.env.NEW_SECRET!, 1: process.env.OLD_SECRET! });
+ * for (const row of rows) {
+ *   const opened = await box.open<Token>(`token:${row.provider}`, row.token);
+ *   if (opened?.stale) await save(row.id, await box.seal(`token:${row.provider}`, opened.value));
+ * }
+ * ```
+ */
+export function createSealBox(secret: SecretInput): SealBox {
+  return sealBoxOf(new Sealer(normalizeSecrets(secret)));
 }

@@ -205,6 +205,26 @@ export interface StorageContext {
   readonly user: unknown;
   /** The cookies of the request and the response being built. */
   readonly cookies: CookieJar;
+  /** Encryption at rest with the Dance's secrets (the same map and rotation as its cookies). */
+  readonly seal: SealBox;
+}
+
+/**
+ * Authenticated encryption with the Dance's secret map, for storages that keep tokens at rest:
+ * the newest secret seals, every configured secret opens, a purpose is bound into each seal.
+ *
+ * @example
+ * ```ts
+ * const row = await ctx.seal.seal(`token:${ctx.provider}`, token);     // store `row`
+ * const opened = await ctx.seal.open<Token>(`token:${ctx.provider}`, row); // null: wrong secret or tampered
+ * if (opened?.stale) { … write it again: it is re-sealed with the newest secret … }
+ * ```
+ */
+export interface SealBox {
+  /** Seal `value` for `purpose` with the newest secret (no expiry). */
+  seal(purpose: string, value: unknown): Promise<string>;
+  /** Open a seal made for `purpose` with any configured secret; null when it cannot be opened. `stale`: an older secret sealed it. */
+  open<T = unknown>(purpose: string, sealed: string): Promise<{ value: T; stale: boolean } | null>;
 }
 
 /**

@@ -3,7 +3,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cookieStorage, parseCookieHeader, setCookieHeader, type StorageContext, type Token } from "@dance/core";
+import { cookieStorage, createSealBox, parseCookieHeader, setCookieHeader, type StorageContext, type Token } from "@dance/core";
 import { RequestCookieJar } from "../src/cookie-jar.js";
 import { normalizeSecrets, Sealer } from "../src/seal.js";
 import { cookieNameValue, isDeletion } from "./helpers.js";
@@ -21,7 +21,7 @@ function jar(cookieHeader: string | null = null, options: { secure?: boolean; se
 const pendingOf = (jar: RequestCookieJar): string[] => jar.changes.map(setCookieHeader);
 
 function ctx(cookies: RequestCookieJar, provider = "acme"): StorageContext {
-  return { provider, request: new Request("http://localhost/"), user: undefined, cookies };
+  return { provider, request: new Request("http://localhost/"), user: undefined, cookies, seal: createSealBox(NEW) };
 }
 
 /** The Cookie header a browser sends after applying `pending` to `before`. */

@@ -2,7 +2,7 @@
  * Unit tests of the seal (packages/core/src/seal.ts): purpose, lifetime, tampering, rotation.
  */
 import { describe, expect, it } from "vitest";
-import { DanceConfigError } from "@dance/core";
+import { createSealBox, DanceConfigError } from "@dance/core";
 import { normalizeSecrets, Sealer, type OpenResult } from "../src/seal.js";
 
 const A = "secret-a-0123456789-abcdefghijklmnopqrs";
@@ -118,5 +118,22 @@ describe("seal", () => {
     }).toThrow(TypeError);
     const second = await sealer.open<{ nested: { a: number } }>("p", sealed);
     expect(second.ok && second.value.nested.a).toBe(1);
+  });
+
+  it("seals at rest (SealBox): no expiry, purpose-bound, apart from cookie seals, readable under rotation, with createSealBox for migrations", async () => {
+    const old = createSealBox({ 1: A });
+    const rotated = createSealBox({ 2: B, 1: A });
+    const row = await old.seal("token:github", { access_token: "at-1" });
+    expect(await old.open("token:github", row)).toEqual({ value: { access_token: "at-1" }, stale: false });
+    expect(await rotated.open("token:github", row)).toEqual({ value: { access_token: "at-1" }, stale: true });
+    expect(await rotated.open("token:google", row)).toBeNull();
+    expect(await createSealBox({ 2: B }).open("token:github", row)).toBeNull();
+    expect(await rotated.open("token:github", `${row.slice(0, -3)}abc`)).toBeNull();
+    // A cookie seal (with a lifetime) never opens as a row, and a row never opens as a cookie.
+    const cookie = await uncached(A).seal("token:github", { access_token: "at-1" }, 60);
+    expect(await old.open("token:github", cookie)).toBeNull();
+    expect((await uncached(A).open("token:github", row)).ok).toBe(false);
+    // Re-sealed under the newest secret, it opens fresh.
+    expect(await rotated.open("token:github", await rotated.seal("token:github", { access_token: "at-1" }))).toMatchObject({ stale: false });
   });
 });
