@@ -35,6 +35,7 @@ export type {
   OAuth2ProviderDefinition,
   ParamValue,
   ProviderDefinition,
+  ProviderFacts,
   ProviderHooks,
   RevokeContext,
   SealBox,

@@ -16,7 +16,7 @@ import { beginLogin, completeLogin, type CompleteLoginResult } from "./login.js"
 import type { ResolvedProvider } from "./metadata.js";
 import { refreshShared, type RefreshPlan } from "./refresh.js";
 import { callbackParams, isDancePath, methodNotAllowed, notFound, routeOf } from "./routes.js";
-import { clearTransactions } from "./transaction.js";
+import { clearTransactions, transactionCookie } from "./transaction.js";
 import { holdInMemory, ProviderSession } from "./session.js";
 import type { SharedCaches } from "./shared.js";
 import type { StorageContext, Token } from "./types.js";
@@ -278,6 +278,11 @@ export class Instance {
         // A callback that cannot be read uses up every pending login of the provider, as a forged one does.
         clearTransactions(context.jar, id);
         throw error;
+      }
+      // A cross-site form_post (Sign in with Apple) arrives without the SameSite=Lax cookies:
+      // carry its parameters to a same-origin GET of this route, where the browser sends them.
+      if (request.method === "POST" && context.jar.get(transactionCookie(id)) === undefined && (params.has("state") || params.has("oauth_token"))) {
+        return redirect(`${url.pathname}?${params}`, 303);
       }
       return await this.finishLogin(context, id, await this.completeLogin(context, id, params));
     } catch (error) {

@@ -11,7 +11,7 @@ import * as oauth from "oauth4webapi";
 import type { JWTPayload } from "jose";
 import type { RequestCookieJar } from "./cookie-jar.js";
 import { cleanProviderText, DanceError, type DanceErrorCode } from "./errors.js";
-import { verifyIdToken } from "./id-token.js";
+import { expectedIssuer, verifyIdToken } from "./id-token.js";
 import type { ResolvedProvider } from "./metadata.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
 import { saveTransaction, takeTransaction, type LoginTransaction } from "./transaction.js";
@@ -63,6 +63,7 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   if (provider.def.responseMode === "form_post") q.set("response_mode", "form_post");
   for (const [name, value] of provider.authorizationParams) q.set(name, value);
   for (const [name, value] of Object.entries(input.params ?? {})) if (!q.has(name)) q.set(name, value);
+  provider.def.hooks?.authorizationRequest?.(url, { clientId: provider.clientId });
   await saveTransaction(input.cookies, transaction, input.now, sameSiteOf(provider));
   return { url, transaction };
 }
@@ -170,7 +171,9 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   }
   let result: oauth.TokenEndpointResponse;
   try {
-    result = await oauth.processAuthorizationCodeResponse(metadata.as, client, response, {
+    // oauth4webapi checks the id_token's iss too: against the issuer this token must name.
+    const as = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...metadata.as, issuer: expectedIssuer(provider, metadata, body.id_token) } : metadata.as;
+    result = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: tx.n ?? oauth.expectNoNonce,
       requireIdToken: provider.wantsIdToken,
     });
@@ -180,6 +183,8 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   const token = toToken(result, input.now());
   // RFC 6749 §5.1: no scope in the answer means the requested one was granted.
   if (token.scope === undefined && tx.sc !== undefined) token.scope = tx.sc;
+  const extras = provider.def.hooks?.callbackExtras?.(params);
+  for (const [name, value] of Object.entries(extras ?? {})) if (!(name in token)) token[name] = value;
   return { token, claims, returnTo: tx.t };
 }
 

@@ -10,7 +10,7 @@
  */
 import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
-import { storedClaims, verifyIdToken } from "./id-token.js";
+import { expectedIssuer, storedClaims, verifyIdToken } from "./id-token.js";
 import type { ResolvedProvider } from "./metadata.js";
 import type { RefreshFlights } from "./shared.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
@@ -41,7 +41,8 @@ export async function refreshToken(provider: ResolvedProvider, old: Token, now: 
   }
   let result: oauth.TokenEndpointResponse;
   try {
-    result = await oauth.processRefreshTokenResponse(as, client, response);
+    const checked = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...as, issuer: expectedIssuer(provider, metadata, body.id_token) } : as;
+    result = await oauth.processRefreshTokenResponse(checked, client, response);
   } catch (cause) {
     const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
     throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");

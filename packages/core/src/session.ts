@@ -200,6 +200,7 @@ export class ProviderSession {
         provider: provider.id,
       });
     }
+    for (const [name, value] of Object.entries(provider.def.apiHeaders ?? {})) if (!request.headers.has(name)) request.headers.set(name, value);
     request.headers.set("authorization", `${provider.tokenScheme} ${token.access_token}`);
     if (provider.def.hooks?.apiRequest) request = await provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId });
     return this.#deps.fetch(request);

@@ -63,6 +63,35 @@ export interface ProviderHooks {
   /** Adjust every API request the session sends (extra headers such as `Client-Id`). */
   apiRequest?(request: Request, context: { token: Token; clientId: string }): Request | Promise<Request>;
   /**
+   * Adjust the authorization URL for a provider that names its parameters its own way
+   * (TikTok's `client_key`). Runs after Dance set its own parameters; keep state, PKCE and
+   * nonce as they are.
+   */
+  authorizationRequest?(url: URL, context: { clientId: string }): void;
+  /**
+   * Adjust every request to the token endpoint (code exchange, refresh, revocation) after the
+   * client authentication is applied: body fields a provider names its own way, extra headers.
+   */
+  tokenRequest?(body: URLSearchParams, headers: Headers, context: { clientId: string }): void | Promise<void>;
+  /**
+   * The issuer an id_token must name, for providers whose issuer depends on the user
+   * (Microsoft Entra ID's multi-tenant endpoints: `https://login.microsoftonline.com/{tid}/v2.0`,
+   * with `tid` from the token). Given the token's unverified claims and the configured issuer;
+   * return the expected one (the signature, audience and the rest are checked as always).
+   */
+  idTokenIssuer?(claims: Readonly<Record<string, unknown>>, configured: string): string;
+  /**
+   * Fields to keep in the token from the callback's own parameters (Sign in with Apple sends the
+   * user's name once, as `user` in the form_post). Return only what the provider documents;
+   * Dance caps the callback's size already.
+   */
+  callbackExtras?(params: URLSearchParams): Readonly<Record<string, unknown>> | undefined;
+  /**
+   * A client secret made per use, for providers whose secret is a signed JWT (Sign in with
+   * Apple: ES256, renewed before it expires). Used instead of `clientSecret`.
+   */
+  clientSecret?(context: { clientId: string; now: number }): Promise<string>;
+  /**
    * Revoke a token where the provider does it its own way (GitHub deletes the grant through
    * its REST API); without it, `session.revoke()` uses the RFC 7009 `revocationUrl`. Throw
    * to report a failure.
@@ -144,7 +173,7 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   basicAuthRaw?: boolean | undefined;
   /** Refresh expired tokens automatically (needs a refresh_token). `url` defaults to the token endpoint. */
   refresh?: boolean | { url?: string; params?: Readonly<Record<string, string>> } | undefined;
-  /** `form_post` providers call back with POST (their cookies need SameSite=None). */
+  /** `form_post` providers call back with a cross-site POST (Sign in with Apple): see the handler's POST callback. */
   responseMode?: "query" | "form_post" | undefined;
   /** Accepted id_token signature algorithms. Default: the asymmetric JWS algorithms. */
   idTokenAlgorithms?: readonly string[] | undefined;
@@ -152,6 +181,10 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   trustedAudiences?: readonly string[] | undefined;
   /** The `Authorization` scheme of API calls (e.g. Zoho's `Zoho-oauthtoken`). Default `Bearer`. */
   tokenScheme?: string | undefined;
+  /** Headers every API call carries (Heroku's versioned `Accept`, Reddit's `User-Agent`); the app's own headers win. */
+  apiHeaders?: Readonly<Record<string, string>> | undefined;
+  /** Headers of every request to the provider's token, discovery and revocation endpoints (Reddit's `User-Agent`). */
+  tokenHeaders?: Readonly<Record<string, string>> | undefined;
   /** Allow plain-http endpoints. Loopback hosts (127.0.0.1, localhost, ::1) are always allowed. */
   allowInsecureRequests?: boolean | undefined;
   /** This provider's login route (Flask-Dance's `login_url`), an absolute path. Default `{basePath}/{id}`. */
@@ -162,6 +195,38 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   redirectTo?: string | undefined;
   /** Quirk hooks, in the provider's own file. */
   hooks?: ProviderHooks | undefined;
+  /** What the provider documents (its docs, refresh behaviour), for the catalogue and the providers page. Not used at run time. */
+  facts?: ProviderFacts | undefined;
+}
+
+/**
+ * What a provider documents about itself, kept next to its endpoints: where its docs are and
+ * how its tokens behave — the table users keep tripping over.
+ *
+ * @example
+ * ```ts
+ * const facts: ProviderFacts = {
+ *   docs: "https://docs.gitlab.com/api/oauth2/",
+ *   refresh: { refreshTokens: "yes", rotates: "yes", expiresIn: "yes", notes: "Access tokens live 2 hours." },
+ * };
+ * ```
+ */
+export interface ProviderFacts {
+  /** The provider's own documentation of its OAuth / OpenID Connect endpoints. */
+  docs: string;
+  /** Refresh behaviour. */
+  refresh: {
+    /** Does it issue refresh tokens: "yes", "no", or the condition ("with offline_access", "with access_type=offline"). */
+    refreshTokens: string;
+    /** Does a refresh return a new refresh token and invalidate the old one. */
+    rotates: "yes" | "no" | "unknown";
+    /** Does the token response carry `expires_in`: "yes", "no", or the condition. */
+    expiresIn: string;
+    /** Anything else worth knowing (lifetimes). */
+    notes?: string | undefined;
+  };
+  /** The HTTP status of token endpoint errors when it is not 400 (GitHub answers them with 200). */
+  tokenErrorStatus?: number | undefined;
 }
 
 /** Any provider definition. (OAuth 1 arrives as a further member of this union.) */
