@@ -122,7 +122,7 @@ describe("e2e: the dance against oidc-provider", () => {
     expect(q.has("code_verifier")).toBe(false);
     const txCookies = start.headers.getSetCookie();
     expect(txCookies).toHaveLength(1);
-    expect(txCookies[0]).toMatch(/^dance-tx-local=Fe26\.2\*[^;]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/);
+    expect(txCookies[0]).toMatch(/^dance-tx-local=d1\.[^;]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax$/);
 
     const { response, callbackUrl } = await loginAtProvider(browser, authorizationUrl, { login: "ada" });
     expect(callbackUrl.origin + callbackUrl.pathname).toBe(CALLBACK);
@@ -136,10 +136,10 @@ describe("e2e: the dance against oidc-provider", () => {
     expect(done.headers.get("location")).toBe("/dashboard?tab=profile");
     const set = done.headers.getSetCookie();
     expect(set.find((c) => c.startsWith("dance-tx-local="))).toMatch(deletes("dance-tx-local"));
-    expect(set.find((c) => c.startsWith("dance-local="))).toMatch(/^dance-local=Fe26\.2\*[^;]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
+    expect(set.find((c) => c.startsWith("dance-local="))).toMatch(/^dance-local=d1\.[^;]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/);
     expect(recorder.grants(op)).toEqual(["authorization_code"]);
     expect(browser.cookies.get(`${APP}/`, "dance-tx-local")).toBeUndefined();
-    expect(browser.cookies.get(`${APP}/`, "dance-local")).toMatch(/^Fe26\.2\*/);
+    expect(browser.cookies.get(`${APP}/`, "dance-local")).toMatch(/^d1\./);
 
     const session = await dance.session(browser.request(`${APP}/dashboard`), "local");
     expect(session.authorized).toBe(true);
@@ -162,7 +162,7 @@ describe("e2e: the dance against oidc-provider", () => {
   it("on https, the transaction and token cookies are __Host- prefixed and Secure", async () => {
     const browser = createBrowser({ handlers: { [HTTPS_APP]: dance.handler } });
     const start = await browser.get(`${HTTPS_APP}/login/local?next=/account`);
-    expect(start.headers.getSetCookie()).toEqual([expect.stringMatching(/^__Host-dance-tx-local=Fe26\.2\*[^;]+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/)]);
+    expect(start.headers.getSetCookie()).toEqual([expect.stringMatching(/^__Host-dance-tx-local=d1\.[^;]+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/)]);
     const authorizationUrl = browser.locationOf(start)!;
     expect(authorizationUrl.searchParams.get("redirect_uri")).toBe(`${HTTPS_APP}/login/local/authorized`);
     const { response } = await loginAtProvider(browser, authorizationUrl, { login: "ada" });
@@ -171,11 +171,11 @@ describe("e2e: the dance against oidc-provider", () => {
     expect(done.headers.get("location")).toBe("/account");
     expect(done.headers.getSetCookie()).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^__Host-dance-local=Fe26\.2\*[^;]+; Path=\/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax$/),
+        expect.stringMatching(/^__Host-dance-local=d1\.[^;]+; Path=\/; Max-Age=2592000; HttpOnly; Secure; SameSite=Lax$/),
         expect.stringMatching(deletes("__Host-dance-tx-local")),
       ]),
     );
-    expect(browser.cookies.get(`${HTTPS_APP}/`, "__Host-dance-local")).toMatch(/^Fe26\.2\*/);
+    expect(browser.cookies.get(`${HTTPS_APP}/`, "__Host-dance-local")).toMatch(/^d1\./);
     const session = await dance.session(browser.request(`${HTTPS_APP}/account`), "local");
     expect(session.claims?.sub).toBe("ada");
     expect((await session.fetch(op.endpoints.userinfo)).status).toBe(200);
@@ -351,7 +351,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
     expect(session.claims?.sub).toBe("ada");
 
     const response = browser.receive(`${APP}/profile`, session.commit(new Response("ok")));
-    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^dance-local=Fe26\.2\*[^;]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/)]);
+    expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^dance-local=d1\.[^;]+; Path=\/; Max-Age=2592000; HttpOnly; SameSite=Lax$/)]);
 
     // The next request reads the refreshed token from the cookie and does not refresh again.
     recorder.reset();
@@ -378,7 +378,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
     expect(recorder.authorizations(op.endpoints.userinfo)).toEqual(Array(10).fill(`Bearer ${fresh.access_token}`));
     const set = session.commit(new Response("ok")).headers.getSetCookie();
     expect(set).toHaveLength(1);
-    expect(set[0]).toMatch(/^dance-local=Fe26\.2\*/);
+    expect(set[0]).toMatch(/^dance-local=d1\./);
   });
 
   it("concurrent requests carrying the same expired cookie share one refresh", async () => {
@@ -396,7 +396,7 @@ describe("e2e: refresh and revocation with offline_access and short-lived access
     const tokens = new Set(sessions.map((s) => s.token!.access_token));
     expect(tokens.size).toBe(1);
     // Every response carries the refreshed token to its browser.
-    for (const s of sessions) expect(s.commit(new Response("ok")).headers.getSetCookie()).toEqual([expect.stringMatching(/^dance-local=Fe26\.2\*/)]);
+    for (const s of sessions) expect(s.commit(new Response("ok")).headers.getSetCookie()).toEqual([expect.stringMatching(/^dance-local=d1\./)]);
   });
 
   it("revoke() revokes the refresh token (and its grant) at the provider and logs out", async () => {
