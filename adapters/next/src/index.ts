@@ -1,0 +1,229 @@
+/**
+ * `@dance/next`: Dance for the Next.js App Router.
+ *
+ * - `app/login/[...dance]/route.ts`: `export const { GET, POST } = nextHandlers(dance);`
+ * - your own route handlers: `export const GET = danceRoute(dance, (request, dance) => …)`;
+ *   cookie changes reach the response by themselves.
+ * - Server Components and server actions: `await getSession(dance, "github")` through `next/headers`.
+ * - `proxy.ts` (Next 16; `middleware.ts` before): `export const proxy = danceProxy(dance, { require })`
+ *   guards pages and refreshes expiring tokens before Server Components render.
+ *
+ * **The origin.** Next.js hands route handlers and the proxy a `request.url` on `localhost`
+ * whatever the browser asked for. Dance builds the `redirect_uri` and scopes its cookies by the
+ * app's origin, so these helpers take it from the `Host` header (checked; an invalid one is a
+ * 400), as the Node adapter does. Set `baseUrl` in production: it always wins.
+ *
+ * **Server Components cannot write cookies.** A token refreshed while one renders is held in
+ * memory and written by the next request of that browser through Dance that can write (the
+ * proxy, a route handler, a server action). With {@link danceProxy} on your pages, tokens are
+ * refreshed before the render and never need that.
+ *
+ * @example
+ * ```ts
+ * // app/login/[...dance]/route.ts
+ * import { nextHandlers } from "@dance/next";
+ * import { dance } from "@/dance";
+ * export const { GET, POST } = nextHandlers(dance);
+ * ```
+ * @module
+ */
+import { cookies, headers } from "next/headers.js";
+import { NextResponse } from "next/server.js";
+import { applyCookies, isDanceError, parseCookieHeader, type CookieChange, type Dance, type DanceContext, type ProviderSession, type Token } from "@dance/core";
+
+/** A Next.js route handler. */
+export type RouteHandler = (request: Request) => Promise<Response>;
+
+// RFC 9110 §7.2 uri-host [ ":" port ], as the Node adapter checks it.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
+const badRequest = () => new Response("Bad Request", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/**
+ * The request with the origin the browser used (from the `Host` header); null when the Host
+ * header is missing or invalid.
+ *
+ * @example
+ * ```ts
+ * const request = toDanceRequest(nextRequest) ?? new Response("Bad Request", { status: 400 });
+ * ```
+ */
+export function toDanceRequest(request: Request): Request | null {
+  const host = request.headers.get("host");
+  if (!host || !HOST.test(host)) return null;
+  const url = new URL(request.url);
+  if (url.host === host) return request;
+  const body = request.method === "GET" || request.method === "HEAD" ? null : request.body;
+  const init = { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" };
+  return new Request(`${url.protocol}//${host}${url.pathname}${url.search}`, init as RequestInit);
+}
+
+/** Tokens refreshed during a Server Component render, by provider and the refresh token they replaced. */
+const deferred = new Map<string, Token>();
+const deferKey = (provider: string, token: Token | null) => (token?.refresh_token ? `${provider}\u0000${token.refresh_token}` : "");
+
+/** The session, with a token a Server Component refreshed for this browser stored now. */
+async function open(context: DanceContext, provider: string): Promise<ProviderSession> {
+  const session = await context.session(provider);
+  const pending = deferred.get(deferKey(provider, session.token));
+  if (pending) {
+    deferred.delete(deferKey(provider, session.token));
+    await session.setToken(pending);
+  }
+  return session;
+}
+
+/**
+ * `app/login/[...dance]/route.ts`: the login and callback routes of every provider (`POST` for
+ * `form_post` providers).
+ *
+ * @example
+ * ```ts
+ * export const { GET, POST } = nextHandlers(dance);
+ * ```
+ */
+export function nextHandlers(dance: Dance<string, never>): { GET: RouteHandler; POST: RouteHandler } {
+  const handler = async (request: Request) => {
+    const fixed = toDanceRequest(request);
+    return fixed ? dance.handler(fixed) : badRequest();
+  };
+  return { GET: handler, POST: handler };
+}
+
+/**
+ * A route handler with the request's {@link DanceContext}: the cookie changes its sessions make
+ * (refresh, `setToken`, logout) are applied to the Response it returns, with
+ * `Cache-Control: private, no-store`; a {@link DanceError} it throws answers its own status.
+ *
+ * @example
+ * ```ts
+ * // app/api/repos/route.ts
+ * export const GET = danceRoute(dance, async (request, dance) => {
+ *   const github = await dance.session("github");
+ *   return Response.json(await (await github.fetch("/user/repos")).json());
+ * });
+ * ```
+ */
+export function danceRoute<Id extends string>(dance: Dance<Id, never>, handler: (request: Request, dance: DanceContext<Id>) => Response | Promise<Response>): RouteHandler {
+  return async (request) => {
+    const fixed = toDanceRequest(request);
+    if (!fixed) return badRequest();
+    const context = dance.context(fixed);
+    try {
+      if (deferred.size > 0) for (const id of dance.providers) await open(context, id);
+      return context.commit(await handler(fixed, context));
+    } catch (error) {
+      return context.respond(error);
+    }
+  };
+}
+
+const contexts = new WeakMap<object, DanceContext>();
+const originals = new WeakMap<ProviderSession, Token | null>();
+const REFRESHING = new Set<PropertyKey>(["fetch", "freshToken"]);
+const WRITING = new Set<PropertyKey>([...REFRESHING, "setToken", "deleteToken", "revoke"]);
+
+/**
+ * The session of `provider` in a Server Component, a server action or a route handler, through
+ * `next/headers`. Its cookie changes are written with `cookies().set()` after each call that
+ * makes them. In a Server Component, where Next.js forbids writes, a refreshed token is kept
+ * for the next request that can write it; `setToken`/`deleteToken` throw Next's error there.
+ *
+ * @example
+ * ```tsx
+ * export default async function Page() {
+ *   const github = await getSession(dance, "github");
+ *   if (!github.authorized) return <a href={github.loginUrlFor("/")}>Log in with GitHub</a>;
+ *   const user = await (await github.fetch("/user")).json();
+ *   return <p>Hello @{user.login}</p>;
+ * }
+ * ```
+ */
+export async function getSession<Id extends string>(dance: Dance<Id, never>, provider: Id): Promise<ProviderSession> {
+  const [incoming, jar] = await Promise.all([headers(), cookies()]);
+  let context = contexts.get(incoming);
+  if (!context) {
+    const host = incoming.get("host") ?? "";
+    const origin = `${incoming.get("x-forwarded-proto") === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost"}`;
+    contexts.set(incoming, (context = dance.context(new Request(`${origin}/`, { headers: incoming }))));
+  }
+  const session = await open(context, provider);
+  if (!originals.has(session)) originals.set(session, session.token);
+  const write = (refreshed: boolean) => {
+    const changes = context.takeCookies();
+    try {
+      for (const { name, value, options } of changes) jar.set(name, value, { ...options, sameSite: options.sameSite?.toLowerCase() as "lax" | "strict" | "none" | undefined });
+    } catch (error) {
+      // A Server Component: keep a refreshed token for the next request of this browser that can write.
+      if (!refreshed || !session.authorized) throw error;
+      deferred.set(deferKey(provider, originals.get(session) ?? null), session.token!);
+    }
+  };
+  write(false);
+  return new Proxy(session, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== "function") return value;
+      if (!WRITING.has(key)) return value.bind(target);
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } finally {
+          write(REFRESHING.has(key));
+        }
+      };
+    },
+  });
+}
+
+/** Options of {@link danceProxy}. */
+export interface DanceProxyOptions<Id extends string> {
+  /** The provider a path needs a login with (Flask-Dance's `authorization_required`), or nothing. */
+  require?: (url: URL) => Id | null | undefined;
+}
+
+function forwardedCookies(header: string | null, changes: readonly CookieChange[]): string {
+  const cookies = parseCookieHeader(header);
+  for (const { name, value, options } of changes) options.maxAge === 0 ? cookies.delete(name) : cookies.set(name, value);
+  return [...cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+/**
+ * `proxy.ts` (`middleware.ts` before Next 16): redirects to the login of the provider a path
+ * requires (coming back to it afterwards), and refreshes tokens that expire within a minute,
+ * writing them to the browser and to the request the page renders with.
+ *
+ * @example
+ * ```ts
+ * // proxy.ts
+ * export const proxy = danceProxy(dance, { require: (url) => (url.pathname.startsWith("/dashboard") ? "github" : null) });
+ * export const config = { matcher: ["/((?!_next/|login/).*)"] };
+ * ```
+ */
+export function danceProxy<Id extends string>(dance: Dance<Id, never>, options: DanceProxyOptions<Id> = {}): RouteHandler {
+  return async (request) => {
+    const fixed = toDanceRequest(request);
+    if (!fixed) return badRequest();
+    const context = dance.context(fixed);
+    if (context.matches()) return NextResponse.next();
+    try {
+      const required = options.require?.(new URL(fixed.url));
+      const login = required ? await context.guard(required) : null;
+      if (login) return login;
+      for (const id of dance.providers) {
+        try {
+          await (await open(context, id)).freshToken();
+        } catch (error) {
+          // A refresh that fails leaves the token to the page (reauth_required has deleted it already).
+          if (!isDanceError(error)) throw error;
+        }
+      }
+    } catch (error) {
+      return context.respond(error);
+    }
+    const changes = context.takeCookies();
+    if (changes.length === 0) return NextResponse.next();
+    const forwarded = new Headers(request.headers);
+    forwarded.set("cookie", forwardedCookies(request.headers.get("cookie"), changes));
+    return applyCookies(NextResponse.next({ request: { headers: forwarded } }), changes);
+  };
+}
