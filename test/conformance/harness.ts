@@ -1,0 +1,58 @@
+/**
+ * Start an app in another runtime (Deno, Bun, `next start`) as a child process on 127.0.0.1:
+ * wait until it prints its URL, give the URL back, and stop it by its pid.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { RunningApp } from "./suite.js";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Options of {@link spawnApp}. */
+export interface SpawnOptions {
+  /** Environment variables on top of a minimal one (PATH, HOME). */
+  env: Record<string, string>;
+  /** Where the process runs. Default the repository root. */
+  cwd?: string;
+  /** Matches the line that says the app listens; group 1 is its URL. */
+  ready: RegExp;
+  /** Give up after this long. Default 60 s. */
+  timeoutMs?: number;
+}
+
+/** Spawn `command args…`; resolves once `ready` matches its output. */
+export function spawnApp(command: string, args: readonly string[], options: SpawnOptions): Promise<RunningApp> {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise<RunningApp>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${command} did not say it was listening within ${options.timeoutMs ?? 60_000} ms:\n${output}`));
+    }, options.timeoutMs ?? 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const match = options.ready.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        url: match[1]!,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+          await exited;
+        },
+      });
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited (${code ?? signal}) before listening:\n${output}`));
+    });
+  });
+}
