@@ -61,6 +61,7 @@ export function withDance<Id extends string, E extends DanceEnv = DanceEnv, C = 
   const handler = typeof app === "function" ? app : app?.fetch.bind(app);
   return {
     async fetch(request, env, ctx) {
+      if (!URL.canParse(request.url)) return new Response("Bad Request", { status: 400 }); // a Host header workerd let through
       let context: DanceContext<Id>;
       try {
         context = dance.context(request, { env });
