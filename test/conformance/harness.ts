@@ -56,3 +56,15 @@ export function spawnApp(command: string, args: readonly string[], options: Spaw
     });
   });
 }
+
+/** Run `command args…` to its end; rejects with its output when it fails. */
+export function runToEnd(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<string> {
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  return new Promise<string>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(" ")} failed (${code ?? signal}):\n${output}`))));
+  });
+}

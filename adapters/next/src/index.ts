@@ -52,9 +52,10 @@ export function toDanceRequest(request: Request): Request | null {
   if (!host || !HOST.test(host)) return null;
   const url = new URL(request.url);
   if (url.host === host) return request;
+  const href = `${url.protocol}//${host}${url.pathname}${url.search}`;
+  if (!URL.canParse(href)) return null; // e.g. a port out of range
   const body = request.method === "GET" || request.method === "HEAD" ? null : request.body;
-  const init = { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" };
-  return new Request(`${url.protocol}//${host}${url.pathname}${url.search}`, init as RequestInit);
+  return new Request(href, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
 }
 
 /** Tokens refreshed during a Server Component render, by provider and the refresh token they replaced. */
@@ -208,7 +209,11 @@ export function danceProxy<Id extends string>(dance: Dance<Id, never>, options: 
     try {
       const required = options.require?.(new URL(fixed.url));
       const login = required ? await context.guard(required) : null;
-      if (login) return login;
+      if (login) {
+        const answer = new Headers(login.headers); // Next.js wants an absolute Location from the proxy
+        answer.set("location", new URL(login.headers.get("location")!, fixed.url).href);
+        return new Response(null, { status: login.status, headers: answer });
+      }
       for (const id of dance.providers) {
         try {
           await (await open(context, id)).freshToken();
