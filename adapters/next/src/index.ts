@@ -58,8 +58,11 @@ export function toDanceRequest(request: Request): Request | null {
   return new Request(href, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: "half" } as RequestInit);
 }
 
-/** Tokens refreshed during a Server Component render, by provider and the refresh token they replaced. */
-const deferred = new Map<string, Token>();
+/**
+ * Tokens refreshed during a Server Component render, by provider and the refresh token they
+ * replaced. Process-wide: Next.js loads pages and route handlers as separate module instances.
+ */
+const deferred: Map<string, Token> = ((globalThis as Record<symbol, Map<string, Token> | undefined>)[Symbol.for("@dance/next.deferred")] ??= new Map());
 const deferKey = (provider: string, token: Token | null) => (token?.refresh_token ? `${provider}\u0000${token.refresh_token}` : "");
 
 /** The session, with a token a Server Component refreshed for this browser stored now. */

@@ -1,14 +1,6 @@
-import { getSession } from "@dance/next";
-import { dance } from "../../dance";
+import { SessionView } from "../session-view";
 
-// A Server Component: it reads the session through next/headers, and calls the API (refreshing an expiring token).
-export default async function Page() {
-  const fake = await getSession(dance, "fake");
-  if (!fake.authorized) return <p id="state">logged out</p>;
-  const response = await fake.fetch("me");
-  return (
-    <p id="state">
-      token {fake.token?.access_token} api {response.status}
-    </p>
-  );
+// Behind proxy.ts, which refreshes an expiring token before this renders.
+export default function Page() {
+  return <SessionView />;
 }
