@@ -61,6 +61,11 @@ describe("Next.js: Server Components, the proxy, server actions, the origin", ()
     expect(state).not.toBe(`token=${first} api=200`);
     expect(page.headers.getSetCookie()).toEqual([]); // Next.js forbids cookie writes in a render
     expect(refreshes()).toBe(1);
+    // Another render with the old cookie uses the refreshed token: no second refresh (a rotated refresh token would fail).
+    const again = await browser.get(`${app.url}/rsc-direct`);
+    expect(await rendered(again)).toBe(state);
+    expect(again.headers.getSetCookie()).toEqual([]);
+    expect(refreshes()).toBe(1);
     // A route handler that does not refresh at all stores what the render refreshed.
     const next = await browser.get(`${app.url}/`);
     expect(next.headers.getSetCookie().map((c) => c.slice(0, c.indexOf("=")))).toEqual(["dance-fake"]);

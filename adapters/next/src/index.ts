@@ -60,19 +60,19 @@ export function toDanceRequest(request: Request): Request | null {
 
 /**
  * Tokens refreshed during a Server Component render, by provider and the refresh token they
- * replaced. Process-wide: Next.js loads pages and route handlers as separate module instances.
+ * replaced (at most 1000). Process-wide: Next.js loads pages and route handlers as separate
+ * module instances.
  */
 const deferred: Map<string, Token> = ((globalThis as Record<symbol, Map<string, Token> | undefined>)[Symbol.for("@dance/next.deferred")] ??= new Map());
 const deferKey = (provider: string, token: Token | null) => (token?.refresh_token ? `${provider}\u0000${token.refresh_token}` : "");
 
-/** The session, with a token a Server Component refreshed for this browser stored now. */
-async function open(context: DanceContext, provider: string): Promise<ProviderSession> {
+/** The session, with a token a Server Component refreshed for this browser put in place (written with the response). */
+async function open(context: DanceContext, provider: string, keep = false): Promise<ProviderSession> {
   const session = await context.session(provider);
-  const pending = deferred.get(deferKey(provider, session.token));
-  if (pending) {
-    deferred.delete(deferKey(provider, session.token));
-    await session.setToken(pending);
-  }
+  const key = deferKey(provider, session.token);
+  const pending = deferred.get(key);
+  if (pending) await session.setToken(pending);
+  if (pending && !keep) deferred.delete(key);
   return session;
 }
 
@@ -123,14 +123,13 @@ export function danceRoute<Id extends string>(dance: Dance<Id, never>, handler: 
 
 const contexts = new WeakMap<object, DanceContext>();
 const originals = new WeakMap<ProviderSession, Token | null>();
-const REFRESHING = new Set<PropertyKey>(["fetch", "freshToken"]);
-const WRITING = new Set<PropertyKey>([...REFRESHING, "setToken", "deleteToken", "revoke"]);
 
 /**
  * The session of `provider` in a Server Component, a server action or a route handler, through
  * `next/headers`. Its cookie changes are written with `cookies().set()` after each call that
  * makes them. In a Server Component, where Next.js forbids writes, a refreshed token is kept
- * for the next request that can write it; `setToken`/`deleteToken` throw Next's error there.
+ * for the next request of this browser that can write it (the proxy, a route handler, a server
+ * action); `setToken`/`deleteToken`/`revoke` throw Next's error there.
  *
  * @example
  * ```tsx
@@ -150,30 +149,32 @@ export async function getSession<Id extends string>(dance: Dance<Id, never>, pro
     const origin = `${incoming.get("x-forwarded-proto") === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost"}`;
     contexts.set(incoming, (context = dance.context(new Request(`${origin}/`, { headers: incoming }))));
   }
-  const session = await open(context, provider);
+  const session = await context.session(provider);
   if (!originals.has(session)) originals.set(session, session.token);
-  const write = (refreshed: boolean) => {
+  const key = deferKey(provider, originals.get(session)!);
+  await open(context, provider, true);
+  const write = (byUser: boolean) => {
     const changes = context.takeCookies();
     try {
-      for (const { name, value, options } of changes) jar.set(name, value, { ...options, sameSite: options.sameSite?.toLowerCase() as "lax" | "strict" | "none" | undefined });
+      for (const { name, value, options } of changes) jar.set(name, value, { ...options, sameSite: options.sameSite?.toLowerCase() as "lax" | "strict" | "none" });
+      if (changes.length > 0) deferred.delete(key);
     } catch (error) {
-      // A Server Component: keep a refreshed token for the next request of this browser that can write.
-      if (!refreshed || !session.authorized) throw error;
-      deferred.set(deferKey(provider, originals.get(session) ?? null), session.token!);
+      if (byUser) throw error; // setToken/deleteToken in a Server Component: Next's error says where to do it
+      // A Server Component: the browser keeps its old cookie; keep the refreshed token for it.
+      if (key && session.token && session.token.access_token !== originals.get(session)?.access_token) {
+        if (deferred.size >= 1000) deferred.delete(deferred.keys().next().value!);
+        deferred.set(key, session.token);
+      }
     }
   };
   write(false);
   return new Proxy(session, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
+    get(target, name) {
+      const value: unknown = Reflect.get(target, name, target);
       if (typeof value !== "function") return value;
-      if (!WRITING.has(key)) return value.bind(target);
-      return async (...args: unknown[]) => {
-        try {
-          return await value.apply(target, args);
-        } finally {
-          write(REFRESHING.has(key));
-        }
+      return (...args: unknown[]) => {
+        const result: unknown = value.apply(target, args);
+        return result instanceof Promise ? result.finally(() => write(name !== "fetch" && name !== "freshToken")) : result;
       };
     },
   });
