@@ -19,6 +19,11 @@ export interface SpawnOptions {
   ready: RegExp;
   /** Give up after this long. Default 60 s. */
   timeoutMs?: number;
+  /**
+   * Run it in its own process group and stop the whole group (by its id): for commands that
+   * start others, such as `npm start`. Default false.
+   */
+  group?: boolean;
 }
 
 /** Spawn `command args…`; resolves once `ready` matches its output. */
@@ -26,13 +31,16 @@ export function spawnApp(command: string, args: readonly string[], options: Spaw
   const child = spawn(command, args, {
     cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...options.env },
+    // (npm needs little more: its cache and config come from HOME.)
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.group === true,
   });
+  const kill = (signal: NodeJS.Signals) => (options.group ? process.kill(-child.pid!, signal) : child.kill(signal));
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise<RunningApp>((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill("SIGKILL");
+      kill("SIGKILL");
       reject(new Error(`${command} did not say it was listening within ${options.timeoutMs ?? 60_000} ms:\n${output}`));
     }, options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
@@ -43,7 +51,7 @@ export function spawnApp(command: string, args: readonly string[], options: Spaw
       resolve({
         url: match[1]!,
         async stop() {
-          if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+          if (child.exitCode === null && child.signalCode === null) kill("SIGTERM");
           await exited;
         },
       });
