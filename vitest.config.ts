@@ -31,6 +31,8 @@ export default defineConfig({
         test: { name: `conformance:${runtime}`, root: `${root}test/conformance`, include: [`${runtime}.test.ts`], hookTimeout: 180_000 },
       })),
     ],
+    // The Dance packages Next.js imports, compiled to dist/ once before the Next.js builds run in parallel.
+    globalSetup: [`${root}test/global-setup.ts`],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

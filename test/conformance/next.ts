@@ -4,20 +4,20 @@
  * first (tsc), as they are published: Turbopack ignores the `source` export condition and
  * cannot resolve the sources' `.js` specifiers to `.ts` files.
  */
+import { buildDist } from "../../examples/next-github/scripts/dist.js";
 import { ROOT, runToEnd, spawnApp } from "./harness.js";
 import type { ConformanceEnv } from "./config.js";
 import type { RunningApp } from "./suite.js";
 
 export const NEXT_APP = `${ROOT}test/conformance/next-app`;
 const NEXT = `${ROOT}node_modules/next/dist/bin/next`;
-const PACKAGES = ["packages/core", "packages/providers", "adapters/next"];
 
 let built: Promise<unknown> | undefined;
 
-/** `tsc` for the packages the app imports, then `next build`; once per test run. */
+/** The packages the app imports (when their dist/ is stale; test/global-setup.ts did it already), then `next build`; once per test run. */
 export function buildNextApp(): Promise<unknown> {
   built ??= (async () => {
-    await Promise.all(PACKAGES.map((dir) => runToEnd(`${ROOT}node_modules/.bin/tsc`, ["-p", `${dir}/tsconfig.build.json`])));
+    await buildDist();
     await runToEnd(process.execPath, [NEXT, "build", NEXT_APP], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
   })();
   return built;
