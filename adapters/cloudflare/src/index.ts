@@ -27,6 +27,12 @@ import type { Dance, DanceContext, DanceEnv } from "@dance/core";
 /**
  * The app's own fetch handler: a Worker's `fetch(request, env, ctx)`, given the request's
  * {@link DanceContext} as a fourth argument (a Hono `app.fetch` simply ignores it).
+ *
+ * @example
+ * ```ts
+ * const app: DanceFetchHandler<"github", Env> = async (request, env, ctx, dance) =>
+ *   Response.json({ loggedIn: (await dance.session("github")).authorized });
+ * ```
  */
 export type DanceFetchHandler<Id extends string = string, E extends DanceEnv = DanceEnv, C = unknown> = (
   request: Request,
@@ -35,7 +41,15 @@ export type DanceFetchHandler<Id extends string = string, E extends DanceEnv = D
   dance: DanceContext<Id>,
 ) => Response | Promise<Response>;
 
-/** A Worker module's default export. */
+/**
+ * A Worker module's default export.
+ *
+ * @example
+ * ```ts
+ * const worker: DanceWorker<Env> = withDance(dance, app);
+ * export default worker;
+ * ```
+ */
 export interface DanceWorker<E extends DanceEnv = DanceEnv, C = unknown> {
   /** Serves the dance routes; everything else goes to the app. */
   fetch(request: Request, env: E, ctx: C): Promise<Response>;

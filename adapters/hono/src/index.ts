@@ -29,13 +29,30 @@ import { isDanceError, type Dance, type DanceContext, type DanceEnv } from "@dan
 // RFC 9110 §7.2 uri-host [ ":" port ], as the Node adapter checks it.
 const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
 
-/** What {@link danceMiddleware} puts on the Hono context: `c.var.dance`. */
+/**
+ * What {@link danceMiddleware} puts on the Hono context: `c.var.dance`.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<{ Variables: DanceVariables<"github"> }>();
+ * app.get("/", async (c) => c.json({ loggedIn: (await c.var.dance.session("github")).authorized }));
+ * ```
+ */
 export interface DanceVariables<Id extends string = string> {
   /** The Dance of this request: `session(id)`, `guard(id)`, … */
   dance: DanceContext<Id>;
 }
 
-/** The Hono `Env` of an app using {@link danceMiddleware}: `new Hono<DanceHonoEnv<"github">>()`. */
+/**
+ * The Hono `Env` of an app using {@link danceMiddleware}.
+ *
+ * @example
+ * ```ts
+ * interface Bindings { DANCE_SECRET: string }
+ * const app = new Hono<DanceHonoEnv<"github", Bindings>>();
+ * app.use(danceMiddleware(dance));
+ * ```
+ */
 export interface DanceHonoEnv<Id extends string = string, E extends DanceEnv = DanceEnv> {
   /** The app's bindings (a Worker's `env`), handed to `createDance((env) => config)`. */
   Bindings: E;
@@ -43,7 +60,15 @@ export interface DanceHonoEnv<Id extends string = string, E extends DanceEnv = D
   Variables: DanceVariables<Id>;
 }
 
-/** Options of {@link danceMiddleware}. */
+/**
+ * Options of {@link danceMiddleware}.
+ *
+ * @example
+ * ```ts
+ * const env = { DANCE_SECRET: Deno.env.get("DANCE_SECRET") }; // one object for the process
+ * app.use(danceMiddleware(dance, { env: () => env }));
+ * ```
+ */
 export interface DanceMiddlewareOptions<E extends DanceEnv = DanceEnv> {
   /**
    * The environment of a request for `createDance((env) => config)`. Default `c.env` (a Worker's

@@ -31,7 +31,14 @@ import { cookies, headers } from "next/headers.js";
 import { NextResponse } from "next/server.js";
 import { applyCookies, isDanceError, parseCookieHeader, type CookieChange, type Dance, type DanceContext, type ProviderSession, type Token } from "@dance/core";
 
-/** A Next.js route handler. */
+/**
+ * A Next.js route handler (what {@link nextHandlers}, {@link danceRoute} and {@link danceProxy} return).
+ *
+ * @example
+ * ```ts
+ * export const GET: RouteHandler = danceRoute(dance, async () => new Response("ok"));
+ * ```
+ */
 export type RouteHandler = (request: Request) => Promise<Response>;
 
 // RFC 9110 §7.2 uri-host [ ":" port ], as the Node adapter checks it.
@@ -180,7 +187,14 @@ export async function getSession<Id extends string>(dance: Dance<Id, never>, pro
   });
 }
 
-/** Options of {@link danceProxy}. */
+/**
+ * Options of {@link danceProxy}.
+ *
+ * @example
+ * ```ts
+ * const options: DanceProxyOptions<"github"> = { require: (url) => (url.pathname.startsWith("/admin") ? "github" : null) };
+ * ```
+ */
 export interface DanceProxyOptions<Id extends string> {
   /** The provider a path needs a login with (Flask-Dance's `authorization_required`), or nothing. */
   require?: (url: URL) => Id | null | undefined;
