@@ -74,6 +74,20 @@ describe("nextHandlers and danceRoute", () => {
   });
 });
 
+describe("session.freshToken (what the proxy calls)", () => {
+  it("refreshes only a token that is due, and is null when logged out", async () => {
+    const session = async (cookie: string) => dance.session(new Request("http://127.0.0.1:3000/", { headers: { cookie } }), "acme");
+    tokenEndpoint.mockClear();
+    expect(await (await session("")).freshToken()).toBeNull();
+    const fresh = await cookieFor({ access_token: "at-fresh", token_type: "bearer", refresh_token: "rt-1", expires_at: Math.floor(Date.now() / 1000) + 3600 });
+    expect(await (await session(fresh)).freshToken()).toMatchObject({ access_token: "at-fresh" });
+    expect(tokenEndpoint).not.toHaveBeenCalled();
+    const due = await cookieFor({ access_token: "at-due", token_type: "bearer", refresh_token: "rt-due", expires_at: Math.floor(Date.now() / 1000) + 30 });
+    expect(await (await session(due)).freshToken()).toMatchObject({ access_token: "at-refreshed" });
+    expect(tokenEndpoint).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe("danceProxy", () => {
   it("continues (x-middleware-next) when there is nothing to do; redirects to the login a path requires", async () => {
     const proxy = danceProxy(dance, { require: (url) => (url.pathname.startsWith("/private") ? "acme" : null) });
