@@ -210,6 +210,24 @@ export class ProviderSession {
     return this.#deps.provider.refreshEnabled && typeof token.refresh_token === "string" && token.refresh_token !== "";
   }
 
+  /**
+   * The token, refreshed first when it expires within a minute and the provider allows it (what
+   * {@link ProviderSession.fetch} does before each call); null when not logged in. For SDKs that
+   * take a bare access token, and for adapters that refresh before a render that cannot write
+   * cookies (the Next.js proxy).
+   *
+   * @example
+   * ```ts
+   * const octokit = new Octokit({ auth: (await github.freshToken())?.access_token });
+   * ```
+   * @throws {DanceError} `reauth_required`, `provider_unavailable`, `token_exchange_failed`
+   */
+  async freshToken(): Promise<Token | null> {
+    if (!this.#token) return null;
+    await this.#freshToken();
+    return this.token;
+  }
+
   async #freshToken(): Promise<Token> {
     const token = this.#token;
     if (!token) throw new DanceError("not_authorized", `Not logged in with ${this.provider}.`, { provider: this.provider });
