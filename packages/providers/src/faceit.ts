@@ -8,8 +8,7 @@ export interface FaceitOptions<Id extends string = "faceit"> extends PresetOptio
 }
 
 const hooks: ProviderHooks = {
-  // FACEIT's issuer and keys are not documented where they can be pinned, so this preset is
-  // OAuth 2: an id_token answered to `openid` is dropped, the user comes from the userinfo.
+  // FACEIT's issuer and keys cannot be pinned, so this preset is OAuth 2: drop the id_token `openid` brings.
   tokenResponse(answer) {
     if (!("id_token" in answer.body)) return answer;
     const { id_token: _, ...body } = answer.body;
@@ -20,7 +19,9 @@ const hooks: ProviderHooks = {
 /**
  * FACEIT Connect. Its authorization URL already carries `redirect_popup=true` (Dance keeps
  * it), the token endpoint wants HTTP Basic, and PKCE is supported. The user is
- * `session.fetch("resources/userinfo")`; its id is `guid`.
+ * `session.fetch("resources/userinfo")`; its id is `guid`. The preset is OAuth 2 (FACEIT's
+ * issuer and keys are not documented where they could be pinned): the id_token that
+ * `openid` brings is dropped.
  *
  * @example
  * ```ts

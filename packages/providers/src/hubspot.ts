@@ -3,7 +3,7 @@ import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link hubspot}. */
 export interface HubSpotOptions<Id extends string = "hubspot"> extends PresetOptions<Id> {
-  /** HubSpot scopes, e.g. `["oauth", "crm.objects.contacts.read"]`. Default `["oauth"]`. */
+  /** HubSpot scopes, e.g. `["oauth", "crm.objects.contacts.read"]`; they must match the scopes your app requires. Default `["oauth"]`. */
   scope?: readonly string[] | string | undefined;
   /** `optional_scope`: scopes the installing user may decline. */
   optionalScope?: readonly string[] | undefined;

@@ -10,9 +10,7 @@ export interface PayPalOptions<Id extends string = "paypal"> extends PresetOptio
 }
 
 const hooks: ProviderHooks = {
-  // PayPal's discovery document offers HS256 id_tokens (signed with the client secret),
-  // which Dance does not accept: the preset is OAuth 2, the id_token is dropped and the
-  // user comes from the userinfo endpoint.
+  // PayPal's discovery offers HS256 id_tokens (client-secret signed), which Dance refuses: OAuth 2, id_token dropped.
   tokenResponse(answer) {
     if (!("id_token" in answer.body)) return answer;
     const { id_token: _, ...body } = answer.body;
@@ -25,7 +23,8 @@ const hooks: ProviderHooks = {
  * the token endpoint wants HTTP Basic. Scopes must be enabled for the app in PayPal's
  * Developer Dashboard first (others fail with `invalid_scope`). The user is
  * `session.fetch("v1/identity/oauth2/userinfo?schema=paypalv1.1")`; the older
- * `openidconnect` endpoints are legacy.
+ * `openidconnect` endpoints are legacy. The preset is OAuth 2, not OpenID: PayPal's id_tokens
+ * may be HS256-signed with the client secret, which Dance does not verify, so it drops them.
  *
  * @example
  * ```ts
