@@ -2,13 +2,13 @@
  * The hot path of an app behind Dance: "is this returning browser logged in?", i.e.
  * `(await dance.session(request, "github")).authorized` for a request carrying a sealed token
  * cookie, through the Node adapter — against a bare node:http handler (the floor) and against
- * a bare iron-webcrypto `unseal` of the same cookie per request (what Dance would cost without
+ * a bare iron-webcrypto `unseal` per request of the same token sealed by iron (the naive floor, what Dance would cost without
  * its cache of verified seals).
  *
- * One run: an in-process micro-benchmark (no sockets), then three servers on 127.0.0.1 driven
+ * One run: an in-process micro-benchmark (no sockets), then four servers on 127.0.0.1 driven
  * by a load generator in a child process (keep-alive connections, fixed concurrency, warm-up,
  * then a bounded duration). Servers take turns in short rounds so that a burst of noise from
- * other processes hits all three alike. See bench/README.md for how to read the table.
+ * other processes hits all four alike. See bench/README.md for how to read the table.
  *
  * Run: `npm run bench` (tsx --conditions=source bench/hot-path.ts). Knobs (environment):
  * BENCH_CONCURRENCY (32), BENCH_ROUNDS (3), BENCH_ROUND_MS (1000, measured per server and
@@ -19,10 +19,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { createAdaptorServer } from "@hono/node-server";
+import * as esbuild from "esbuild";
+import { Hono } from "hono";
 import { createDance, parseCookieHeader } from "@dance/core";
+import { danceMiddleware } from "@dance/hono";
 import { getSession, toNodeHandler, toRequest } from "@dance/node";
 import { github } from "@dance/providers/github";
-import { defaults as ironDefaults, unseal } from "iron-webcrypto";
+import { defaults as ironDefaults, seal as ironSeal, unseal } from "iron-webcrypto";
 
 const CONCURRENCY = knob("BENCH_CONCURRENCY", 32, 256);
 const ROUNDS = knob("BENCH_ROUNDS", 3, 5);
@@ -37,7 +42,6 @@ function knob(name: string, fallback: number, max: number): number {
 }
 
 const secret = "bench-secret-bench-secret-bench-secret-0123456789";
-const cookieName = "dance-github"; // plain http on loopback: no __Host- prefix
 const dance = createDance({
   secret,
   providers: [github({ clientId: "Iv1.0123456789abcdef", clientSecret: "0123456789abcdef0123456789abcdef01234567" })],
@@ -55,7 +59,7 @@ const githubToken = {
   refresh_token_expires_in: 15_724_800,
 };
 
-// --- the three servers ------------------------------------------------------------------
+// --- the four servers -------------------------------------------------------------------
 
 const bare = http.createServer((_req, res) => {
   res.writeHead(200, { "content-type": "text/plain" }).end("yes");
@@ -74,9 +78,21 @@ const danceServer = http.createServer(
   }),
 );
 
-/** Opens the cookie with iron on every request: Dance's work without its cache. */
+// The same question through Hono on @hono/node-server: the middleware, then c.var.dance (its own Dance, its own cache).
+const honoDance = createDance({
+  secret,
+  providers: [github({ clientId: "Iv1.0123456789abcdef", clientSecret: "0123456789abcdef0123456789abcdef01234567" })],
+});
+const honoApp = new Hono().use(danceMiddleware(honoDance));
+honoApp.get("/dashboard", async (c) => c.text((await c.var.dance.session("github")).authorized ? "yes" : "no"));
+const honoServer = createAdaptorServer({ fetch: honoApp.fetch }) as http.Server;
+
+/** The same token sealed by iron (the naive way), in its own cookie of every request. */
+const ironCookieName = "iron-github";
+
+/** Opens the iron cookie on every request: the naive floor, no cache. */
 async function openBare(request: Request): Promise<boolean> {
-  const sealed = parseCookieHeader(request.headers.get("cookie")).get(cookieName);
+  const sealed = parseCookieHeader(request.headers.get("cookie")).get(ironCookieName);
   if (!sealed) return false;
   try {
     const opened = (await unseal(sealed, ironPassword, ironDefaults)) as { p?: unknown; v?: { access_token?: unknown } };
@@ -232,6 +248,25 @@ async function microRound(m: Micro): Promise<void> {
   m.count += count;
 }
 
+// --- the Worker bundle size -----------------------------------------------------------------
+
+/** bench/worker.ts bundled as a Workers build does it (esbuild, ESM, workerd conditions), minified; its gzip -9 size. */
+async function workerBundle(): Promise<{ minified: number; gzip: number }> {
+  const out = await esbuild.build({
+    entryPoints: [new URL("./worker.ts", import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["source", "workerd", "worker", "browser"],
+    mainFields: ["browser", "module", "main"],
+  });
+  const code = out.outputFiles[0]!.contents;
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
+}
+
 // --- run ---------------------------------------------------------------------------------
 
 async function captureCookie(): Promise<string> {
@@ -252,8 +287,8 @@ function row(cells: readonly (string | number)[], widths: readonly number[]): st
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const cookie = await captureCookie();
-  const sealed = cookie.slice(cookie.indexOf("=") + 1);
+  const sealed = await ironSeal({ p: "token:github", v: githubToken }, { id: "1", secret }, { ...ironDefaults, ttl: 30 * 24 * 3600 * 1000 });
+  const cookie = `${await captureCookie()}; ${ironCookieName}=${sealed}`;
   const url = "http://127.0.0.1:3000/dashboard";
   const headers = { cookie, accept: "text/html", "user-agent": "dance-bench" };
 
@@ -270,7 +305,7 @@ async function main(): Promise<void> {
   for (let r = 0; r < ROUNDS; r++) for (const m of micro) await microRound(m);
 
   const tallies: Tally[] = [];
-  for (const [name, server] of [["bare node:http handler", bare], ["dance hot path", danceServer], ["bare iron unseal", bareUnseal]] as const) {
+  for (const [name, server] of [["bare node:http handler", bare], ["dance hot path", danceServer], ["bare iron unseal", bareUnseal], ["dance via hono", honoServer]] as const) {
     tallies.push({ name, server, port: await listen(server), count: 0, failed: 0, elapsedMs: 0, latencies: [], cpuUs: 0 });
   }
   try {
@@ -297,12 +332,16 @@ async function main(): Promise<void> {
     const x = s[i]!;
     out.push(row([t.name, t.count, x.rps.toFixed(0), x.meanMs.toFixed(2), x.p99Ms.toFixed(2), x.cpuPerRequestUs.toFixed(0), t.failed], widths));
   });
-  const [floor, hot, cold] = s as [ReturnType<typeof summary>, ReturnType<typeof summary>, ReturnType<typeof summary>];
+  const [floor, hot, cold, hono] = s as [ReturnType<typeof summary>, ReturnType<typeof summary>, ReturnType<typeof summary>, ReturnType<typeof summary>];
   const vsUnseal = hot.rps / cold.rps;
   out.push("");
   out.push(`  dance vs bare handler: ${(hot.rps / floor.rps).toFixed(2)}× the req/s; +${(hot.cpuPerRequestUs - floor.cpuPerRequestUs).toFixed(0)} µs of server CPU per request`);
   out.push(`  dance vs bare unseal:  ${vsUnseal.toFixed(2)}× the req/s; ${(cold.cpuPerRequestUs / hot.cpuPerRequestUs).toFixed(2)}× less server CPU per request`);
   out.push(`  target (dance ≥ 3× the bare-unseal req/s): ${vsUnseal >= 3 ? "met" : "NOT met"}`);
+  out.push(`  dance via hono vs the node adapter: ${(hono.rps / hot.rps).toFixed(2)}× the req/s; ${(hono.cpuPerRequestUs - hot.cpuPerRequestUs).toFixed(0)} µs of server CPU per request more`);
+  const bundle = await workerBundle();
+  out.push("");
+  out.push(`Worker bundle (core + github preset + @dance/cloudflare; esbuild --minify, workerd conditions): ${bundle.minified} B minified, ${bundle.gzip} B gzip -9`);
   out.push(`  total ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(out.join("\n"));
 

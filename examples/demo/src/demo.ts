@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { createDance, isDanceError, NO_STORE, parseCookieHeader, serializeCookie, type Dance } from "@dance/core";
 import { getSession, toNodeHandler } from "@dance/node";
 import { oidc } from "@dance/providers/oidc";
-import { confidentialClient, startOidcProvider, type RunningOidcProvider } from "@dance/testing";
+import type { RunningOidcProvider } from "@dance/testing";
+import { startLocalProvider, type LocalProvider } from "@dance/example-local-provider";
 import { homePage, messagePage, profilePage, timelineView, type PageContext } from "./pages.js";
 import { DanceRecorder } from "./timeline.js";
 
@@ -84,35 +85,6 @@ function send(res: ServerResponse, status: number, body: string): void {
 }
 
 /**
- * The provider's "log out?" and "logged out" pages: plain ones of our own (`oidc-provider`'s
- * defaults print a "customize me" notice on every use and load a web font).
- */
-function providerLogoutPages(appUrl: string): Record<string, unknown> {
-  const page = (title: string, content: string) => `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title><main style="font:16px/1.5 system-ui,sans-serif;max-width:24rem;margin:4rem auto;padding:1.5rem;background:#f7f7f9;border-radius:10px">
-<h1 style="font-size:1.3rem;margin-top:0">${title}</h1>${content}</main>`;
-  return {
-    features: {
-      rpInitiatedLogout: {
-        enabled: true,
-        // `form` is oidc-provider's own hidden form (with its CSRF token); the buttons submit it.
-        logoutSource(ctx: { body: string }, form: string) {
-          ctx.body = page(
-            "Log out of the local OpenID Provider?",
-            `<p>The provider remembers your login; after this it asks for a name again.</p>${form}
-<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, log me out</button>
-<button type="submit" form="op.logoutForm">No, stay logged in</button>`,
-          );
-        },
-        postLogoutSuccessSource(ctx: { body: string }) {
-          ctx.body = page("Logged out of the provider", `<p><a href="${appUrl}/">Back to the demo</a></p>`);
-        },
-      },
-    },
-  };
-}
-
-/**
  * Start the provider and the app on 127.0.0.1.
  *
  * @example
@@ -133,21 +105,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const appHost = `127.0.0.1:${port}`;
   const appUrl = `http://${appHost}`;
   const redirectUri = `${appUrl}/login/${PROVIDER_ID}/authorized`;
-  const client = { id: "dance-demo", secret: randomBytes(32).toString("base64url"), redirectUri };
 
-  let op: RunningOidcProvider;
+  let local: LocalProvider;
   try {
-    const clients = [{ ...confidentialClient({ clientId: client.id, clientSecret: client.secret, redirectUris: [redirectUri] }), post_logout_redirect_uris: [`${appUrl}/`] }];
-    const providerPort = options.providerPort ?? 3001;
-    const configuration = providerLogoutPages(appUrl);
-    op = await startOidcProvider({ clients, port: providerPort, configuration }).catch((error: unknown) => {
-      if (providerPort === 0 || !isAddressInUse(error)) throw error;
-      return startOidcProvider({ clients, port: 0, configuration });
-    });
+    local = await startLocalProvider({ appUrl, callbackPaths: [`/login/${PROVIDER_ID}/authorized`], port: options.providerPort ?? 3001 });
   } catch (error) {
     server.close();
     throw error;
   }
+  const op = local.provider;
+  const client = { id: local.clientId, secret: local.clientSecret, redirectUri };
 
   const recorder = new DanceRecorder();
   let dance: Dance;
@@ -184,13 +151,10 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     throw error;
   }
 
-  const endSession = new URL(op.endpoints.endSession);
-  endSession.searchParams.set("client_id", client.id);
-  endSession.searchParams.set("post_logout_redirect_uri", `${appUrl}/`);
   const ctx: PageContext = {
     appUrl,
     providerUrl: op.issuer,
-    providerLogoutUrl: endSession.href,
+    providerLogoutUrl: local.logoutUrl,
     loginPath: `/login/${PROVIDER_ID}?next=${encodeURIComponent("/profile")}`,
   };
 

@@ -10,10 +10,10 @@ import { checkConfiguredEvents, type DanceEvents } from "./events.js";
 import { isLoopbackHost, safeRedirectTarget } from "./http.js";
 import { resolveAnyProvider, type AnyProvider } from "./protocol.js";
 import type { ResolveOptions } from "./provider.js";
-import { normalizeSecrets, Sealer, secretsKey, type SecretInput } from "./seal.js";
+import { normalizeSecrets, Sealer, sealBoxOf, secretsKey, type SecretInput } from "./seal.js";
 import type { SharedCaches } from "./shared.js";
 import { cookieStorage } from "./storage.js";
-import type { DebugRecord, ProviderDefinition, TokenStorage } from "./types.js";
+import type { DebugRecord, ProviderDefinition, SealBox, TokenStorage } from "./types.js";
 
 /** A warning Dance gives once per kind (a misconfiguration that still runs). */
 export interface DanceWarning {
@@ -105,6 +105,8 @@ export interface Settings {
   readonly debug: (record: DebugRecord) => void;
   readonly warn: (warning: DanceWarning) => void;
   readonly sealer: Sealer;
+  /** Encryption at rest for storages, over `sealer`. */
+  readonly sealBox: SealBox;
   readonly providers: ReadonlyMap<string, AnyProvider>;
   /** Exact paths → route. */
   readonly routes: ReadonlyMap<string, Route>;
@@ -221,6 +223,7 @@ export function resolveConfig(config: DanceConfig, env: Readonly<Record<string, 
       warn(warning);
     },
     sealer,
+    sealBox: sealBoxOf(sealer),
     ...routing,
   });
 }

@@ -32,6 +32,16 @@ export interface ContextOptions<E extends DanceEnv = DanceEnv> {
   env?: E | undefined;
 }
 
+/** Options of {@link Dance.tokenFor}. */
+export interface TokenForOptions<Id extends string = string, E extends DanceEnv = DanceEnv> {
+  /** The provider. */
+  provider: Id;
+  /** The user whose token it is (what `config.user(request)` returns for them). */
+  user: unknown;
+  /** The environment, for `createDance((env) => config)`. */
+  env?: E | undefined;
+}
+
 /** A login step's result plus the cookie changes it queued (also applied by `dance.commit`). */
 export type WithCookies<T> = T & {
   /** The cookie changes of this request so far, as data. */
@@ -180,6 +190,20 @@ export interface Dance<Id extends string = string, E extends DanceEnv = DanceEnv
    */
   respond(request: Request, error: unknown): Promise<Response>;
   /**
+   * The session of a user's token outside a request (background jobs; Flask-Dance #197): the
+   * same API — `fetch` refreshes and stores — for storages keyed by user (`MemoryStorage`,
+   * `@dance/sql`, `@dance/kv`). With the cookie storage there is no browser to read from:
+   * a `DanceConfigError` says so.
+   *
+   * @example
+   * ```ts
+   * // A nightly job, no request in sight:
+   * const github = await dance.tokenFor({ provider: "github", user: 42 });
+   * if (github.authorized) await github.fetch("/user/repos");
+   * ```
+   */
+  tokenFor(options: TokenForOptions<Id, E>): Promise<ProviderSession>;
+  /**
    * Narrow a dynamic provider id (the escape hatch of the typed ids).
    *
    * @example
@@ -282,6 +306,9 @@ export function createDance<const Id extends string, E extends DanceEnv = DanceE
     },
     commit: (request, response) => contexts.existing(request)?.commit(response) ?? response,
     respond: (request, error) => context(request).respond(error),
+    async tokenFor({ provider, user, env }) {
+      return instances.for(env).tokenFor(provider, user);
+    },
     hasProvider: (id): id is Id => instances.for(undefined).settings.providers.has(id),
     async ready(env) {
       await instances.for(env).ready();

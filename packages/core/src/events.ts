@@ -1,5 +1,6 @@
 /**
- * Events (Flask-Dance's signals): `beforeLogin`, `authorized`, `error`. Handlers come from the
+ * Events (Flask-Dance's signals): `beforeLogin`, `authorized`, `error`, and the token
+ * lifecycle's `refreshed` and `reauthRequired`. Handlers come from the
  * configuration (every provider) or from `dance.on(event, fn, { provider })` (one provider,
  * Flask-Dance's `connect_via`); they run in that order, each awaited.
  *
@@ -52,6 +53,28 @@ export interface ErrorEvent extends ProviderErrorDetails {
   danceError: DanceError;
 }
 
+/** Arguments of the `refreshed` event: a token was refreshed and stored. */
+export interface RefreshedEvent {
+  /** The provider id. */
+  provider: string;
+  /** The new token (stored). */
+  token: Token;
+  /** The request that needed it; absent for `dance.tokenFor()` sessions. */
+  request: Request | undefined;
+}
+
+/** Arguments of the `reauthRequired` event: the provider refused the refresh for good; the token was deleted. */
+export interface ReauthRequiredEvent {
+  /** The provider id. */
+  provider: string;
+  /** Why, where the provider said (`invalid_grant`), or `expired` for a token that cannot be refreshed. */
+  reason: string;
+  /** The request that needed the token; absent for `dance.tokenFor()` sessions. */
+  request: Request | undefined;
+  /** The Dance error (`reauth_required`). */
+  danceError: DanceError;
+}
+
 /**
  * Event handlers. Returning a Response from `authorized` or `error` sends it instead.
  *
@@ -75,6 +98,10 @@ export interface DanceEvents {
   authorized?(event: AuthorizedEvent): void | boolean | Response | Promise<void | boolean | Response>;
   /** The dance failed on the provider's side or in storage; return a Response to show your own page. */
   error?(event: ErrorEvent): void | Response | Promise<void | Response>;
+  /** A token was refreshed and stored (once per refresh, however many requests waited for it). */
+  refreshed?(event: RefreshedEvent): void | Promise<void>;
+  /** The provider refused a refresh for good: the user must log in again (the guard sends them). */
+  reauthRequired?(event: ReauthRequiredEvent): void | Promise<void>;
 }
 
 /** Names of the events. */
@@ -85,7 +112,7 @@ export type EventArgument<E extends DanceEventName> = Parameters<NonNullable<Dan
 
 type Listener = { provider: string | undefined; fn: (event: never) => unknown };
 
-const NAMES: readonly DanceEventName[] = ["beforeLogin", "authorized", "error"];
+const NAMES: readonly DanceEventName[] = ["beforeLogin", "authorized", "error", "refreshed", "reauthRequired"];
 
 /** Subscriptions made with `dance.on()`: shared by every instance of one Dance. @internal */
 export class EventBus {

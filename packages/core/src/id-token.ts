@@ -62,10 +62,11 @@ export async function verifyIdToken(
   const fail = (reason: string, cause?: unknown) =>
     new DanceError("id_token_invalid", `The id_token from ${provider.id} is invalid: ${reason}.`, { provider: provider.id, cause });
   if (!metadata.jwks) throw fail("no JWKS to verify its signature");
+  const issuer = expectedIssuer(provider, metadata, idToken);
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(idToken, metadata.jwks, {
-      issuer: metadata.as.issuer,
+      issuer,
       audience: provider.clientId,
       algorithms: [...metadata.algorithms],
       clockTolerance: CLOCK_TOLERANCE_S,
@@ -95,6 +96,15 @@ export async function verifyIdToken(
     if (payload.iss !== before.iss || payload.sub !== before.sub || !sameAud) throw fail("the refreshed id_token names another iss, sub or aud");
   }
   return payload;
+}
+
+/** The issuer an id_token must name: the provider's, or what its `idTokenIssuer` hook says for this token (Entra's multi-tenant `{tid}`). */
+export function expectedIssuer(provider: ResolvedProvider, metadata: ProviderMetadata, idToken: string): string {
+  const hook = provider.def.hooks?.idTokenIssuer;
+  if (!hook) return metadata.as.issuer;
+  const claims = storedClaims(idToken);
+  if (!claims) throw new DanceError("id_token_invalid", `The id_token from ${provider.id} is invalid: not a JWT.`, { provider: provider.id });
+  return hook(claims, metadata.as.issuer);
 }
 
 /** The claims of a JWT we verified before storing it (not verified again), or undefined. */

@@ -13,19 +13,20 @@
  * @module
  */
 export { createDance } from "./dance.js";
-export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, WithCookies } from "./dance.js";
+export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, TokenForOptions, WithCookies } from "./dance.js";
 export type { DanceConfig, DanceWarning } from "./config.js";
 export type { BeginLoginOptions, DanceContext } from "./instance.js";
 export type { CompleteLoginResult } from "./login.js";
 export { DanceConfigError, DanceError, ERROR_STATUS, escapeHtml, isDanceError } from "./errors.js";
 export type { DanceErrorCode, DanceErrorOptions, ProviderErrorDetails } from "./errors.js";
-export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent } from "./events.js";
+export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent, ReauthRequiredEvent, RefreshedEvent } from "./events.js";
 export { ProviderSession } from "./session.js";
+export type { EndSessionOptions, LoginUrlOptions } from "./session.js";
 export { cookieStorage, MemoryStorage, NullStorage } from "./storage.js";
 export type { CookieStorageOptions } from "./storage.js";
 export { applyCookies, NO_STORE, parseCookieHeader, serializeCookie, setCookieHeader } from "./cookies.js";
 export type { CookieChange, CookieOptions } from "./cookies.js";
-export { MIN_SECRET_LENGTH } from "./seal.js";
+export { createSealBox, MIN_SECRET_LENGTH } from "./seal.js";
 export type { SecretInput } from "./seal.js";
 export { DEFAULT_ID_TOKEN_ALGS, envPrefix } from "./provider.js";
 export { isLoopbackHost } from "./http.js";
@@ -37,7 +38,10 @@ export type {
   OAuth2ProviderDefinition,
   ParamValue,
   ProviderDefinition,
+  ProviderFacts,
   ProviderHooks,
+  RevokeContext,
+  SealBox,
   StorageContext,
   Token,
   TokenAnswer,

@@ -14,8 +14,9 @@ import type { EventArgument, DanceEventName } from "./events.js";
 import { appOrigin, errorPage, isLoopbackHost, redirect, safeRedirectTarget } from "./http.js";
 import type { CompleteLoginResult } from "./login.js";
 import { stepsOf, type AnyProvider } from "./protocol.js";
+import { refreshShared, type RefreshPlan } from "./refresh.js";
 import { callbackParams, isDancePath, methodNotAllowed, notFound, routeOf } from "./routes.js";
-import { clearTransactions } from "./transaction.js";
+import { clearTransactions, transactionCookie } from "./transaction.js";
 import { holdInMemory, ProviderSession } from "./session.js";
 import type { SharedCaches } from "./shared.js";
 import type { StorageContext, Token } from "./types.js";
@@ -26,6 +27,8 @@ export interface BeginLoginOptions {
   next?: string | null | undefined;
   /** Extra authorization parameters for this login only (e.g. `{ login_hint: "ada" }`). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** Scopes to ask for on top of the configured ones (incremental authorization). */
+  scope?: readonly string[] | undefined;
 }
 
 /**
@@ -181,20 +184,31 @@ export class Instance {
   }
 
   async #openSession(context: RequestContext, provider: AnyProvider): Promise<ProviderSession> {
-    const { settings } = this;
-    const ctx: StorageContext = {
-      provider: provider.id,
-      request: context.request,
-      user: settings.user ? await settings.user(context.request) : undefined,
-      cookies: context.jar,
-    };
+    const user = this.settings.user ? await this.settings.user(context.request) : undefined;
+    return this.openSession(provider, { provider: provider.id, request: context.request, user, cookies: context.jar, seal: this.settings.sealBox }, (response) => context.commit(response));
+  }
+
+  /** A session over `ctx`: its token read from the storage, refreshes coordinated, events fired. */
+  async openSession(provider: AnyProvider, ctx: StorageContext, commit: (response: Response) => Response): Promise<ProviderSession> {
+    const { settings, shared } = this;
     let token: Token | null;
     try {
       token = await settings.storage.get(ctx);
     } catch (cause) {
       throw new DanceError("storage_failed", `The ${provider.id} token could not be read.`, { provider: provider.id, cause });
     }
-    const refreshKey = (old: Token) => `${provider.id}\u0000${old.refresh_token}`;
+    const reauthRequired = (danceError: DanceError) =>
+      this.#emit("reauthRequired", { provider: provider.id, reason: danceError.providerError?.error ?? "expired", request: ctx.request, danceError }).then(() => undefined);
+    const plan: RefreshPlan = {
+      provider,
+      storage: settings.storage,
+      ctx,
+      now: settings.now,
+      idTokenMaxAge: settings.idTokenMaxAge,
+      flights: shared.refreshes,
+      refreshed: (fresh) => this.#emit("refreshed", { provider: provider.id, token: fresh, request: ctx.request }).then(() => undefined),
+      reauthRequired,
+    };
     return new ProviderSession(
       {
         provider,
@@ -203,12 +217,32 @@ export class Instance {
         fetch: settings.fetch,
         now: settings.now,
         loginPath: settings.loginPaths.get(provider.id)!,
-        commit: (response) => context.commit(response),
-        refresh: (old) => this.shared.refreshes.run(refreshKey(old), settings.now, () => stepsOf(provider).refresh(old, settings.now, settings.idTokenMaxAge)),
+        commit,
+        refresh: (old) => refreshShared(plan, old),
+        expired: reauthRequired,
+        signScope: (scope) => settings.sealer.mac(`scope:${provider.id}`, scope),
         debug: settings.debug,
       },
       token,
     );
+  }
+
+  /** The session of `user`'s token outside a request (background jobs), for storages keyed by user. */
+  tokenFor(id: string, user: unknown): Promise<ProviderSession> {
+    let provider: AnyProvider;
+    try {
+      provider = this.provider(id);
+      if (this.settings.storage.userKeyed !== true) {
+        throw new DanceConfigError(
+          "dance.tokenFor() needs a storage that keeps tokens by user (MemoryStorage, @dance/sql, @dance/kv): the configured storage keeps them in the browser (cookies) or does not say `userKeyed: true`.",
+        );
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // No request, no browser: a jar whose changes go nowhere.
+    const cookies = new RequestCookieJar(null, this.settings.sealer, true);
+    return this.openSession(provider, { provider: id, request: undefined, user, cookies, seal: this.settings.sealBox }, (response) => response);
   }
 
   /** Discover every OpenID provider now, so misconfiguration fails at start-up. */
@@ -232,7 +266,8 @@ export class Instance {
     try {
       if (route.step === "login") {
         if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed("GET, HEAD");
-        const providerUrl = await this.beginLogin(context, id, { next: url.searchParams.get("next") });
+        const scope = await this.#signedScope(id, url.searchParams);
+        const providerUrl = await this.beginLogin(context, id, { next: url.searchParams.get("next"), scope });
         return context.commit(redirect(providerUrl.href));
       }
       if (request.method !== "GET" && request.method !== "POST") return methodNotAllowed("GET, POST");
@@ -244,11 +279,25 @@ export class Instance {
         clearTransactions(context.jar, id);
         throw error;
       }
+      // A cross-site form_post (Sign in with Apple) arrives without the SameSite=Lax cookies:
+      // carry its parameters to a same-origin GET of this route, where the browser sends them.
+      if (request.method === "POST" && context.jar.get(transactionCookie(id)) === undefined && (params.has("state") || params.has("oauth_token"))) {
+        return redirect(`${url.pathname}?${params}`, 303);
+      }
       return await this.finishLogin(context, id, await this.completeLogin(context, id, params));
     } catch (error) {
       if (error instanceof DanceError) return this.failure(context, error);
       throw error;
     }
+  }
+
+  /** The extra scopes of a login link made by `session.loginUrlFor(next, { scope })`: only when signed by this app. */
+  async #signedScope(id: string, query: URLSearchParams): Promise<string[] | undefined> {
+    const scope = query.get("scope");
+    if (scope === null || scope === "") return undefined;
+    if (await this.settings.sealer.verifyMac(`scope:${id}`, scope, query.get("sig") ?? "")) return scope.split(" ").filter(Boolean);
+    this.settings.debug({ event: "unsigned_scope_ignored", provider: id });
+    return undefined;
   }
 
   /** Step 1: the provider URL; the transaction cookie is queued on the context. */
@@ -271,6 +320,7 @@ export class Instance {
       maxAge: settings.transactionMaxAge,
       now: settings.now(),
       params: options.params,
+      scope: options.scope,
     });
     await this.#emit("beforeLogin", { provider: id, url, request });
     settings.debug({ event: "login", provider: id });

@@ -11,7 +11,7 @@ import * as oauth from "oauth4webapi";
 import type { JWTPayload } from "jose";
 import type { RequestCookieJar } from "./cookie-jar.js";
 import { cleanProviderText, DanceError, type DanceErrorCode } from "./errors.js";
-import { verifyIdToken } from "./id-token.js";
+import { expectedIssuer, verifyIdToken } from "./id-token.js";
 import type { ResolvedProvider } from "./metadata.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
 import { saveTransaction, takeTransaction, type LoginTransaction } from "./transaction.js";
@@ -28,6 +28,8 @@ export interface BeginLoginInput {
   now: number;
   /** Per-request additions to the authorization request (e.g. `login_hint`). */
   params?: Readonly<Record<string, string>> | undefined;
+  /** Scopes on top of the configured ones (incremental authorization). */
+  scope?: readonly string[] | undefined;
 }
 
 const sameSiteOf = (provider: ResolvedProvider) => (provider.def.responseMode === "form_post" ? "None" : "Lax");
@@ -51,7 +53,9 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   q.set("response_type", "code");
   q.set("client_id", provider.clientId);
   q.set("redirect_uri", input.redirectUri);
-  if (provider.scope.length > 0) q.set("scope", provider.scope.join(" "));
+  const scope = [...new Set([...provider.scope, ...(input.scope ?? [])])];
+  if (scope.length > 0) q.set("scope", scope.join(" "));
+  if (input.scope?.length) transaction.sc = scope.join(" ");
   q.set("state", transaction.s);
   q.set("code_challenge", await oauth.calculatePKCECodeChallenge(transaction.v));
   q.set("code_challenge_method", "S256");
@@ -59,6 +63,7 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   if (provider.def.responseMode === "form_post") q.set("response_mode", "form_post");
   for (const [name, value] of provider.authorizationParams) q.set(name, value);
   for (const [name, value] of Object.entries(input.params ?? {})) if (!q.has(name)) q.set(name, value);
+  provider.def.hooks?.authorizationRequest?.(url, { clientId: provider.clientId });
   await saveTransaction(input.cookies, transaction, input.now, sameSiteOf(provider));
   return { url, transaction };
 }
@@ -166,14 +171,21 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   }
   let result: oauth.TokenEndpointResponse;
   try {
-    result = await oauth.processAuthorizationCodeResponse(metadata.as, client, response, {
+    // oauth4webapi checks the id_token's iss too: against the issuer this token must name.
+    const as = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...metadata.as, issuer: expectedIssuer(provider, metadata, body.id_token) } : metadata.as;
+    result = await oauth.processAuthorizationCodeResponse(as, client, response, {
       expectedNonce: tx.n ?? oauth.expectNoNonce,
       requireIdToken: provider.wantsIdToken,
     });
   } catch (cause) {
     throw tokenError(provider, cause);
   }
-  return { token: toToken(result, input.now()), claims, returnTo: tx.t };
+  const token = toToken(result, input.now());
+  // RFC 6749 §5.1: no scope in the answer means the requested one was granted.
+  if (token.scope === undefined && tx.sc !== undefined) token.scope = tx.sc;
+  const extras = provider.def.hooks?.callbackExtras?.(params);
+  for (const [name, value] of Object.entries(extras ?? {})) if (!(name in token)) token[name] = value;
+  return { token, claims, returnTo: tx.t };
 }
 
 function checkTransaction(provider: ResolvedProvider, tx: LoginTransaction, fail: (code: DanceErrorCode, message: string) => DanceError): void {

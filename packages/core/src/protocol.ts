@@ -2,15 +2,18 @@
  * The one place Dance dispatches on the protocol. A provider definition is resolved by its
  * protocol's module ({@link resolveAnyProvider}); everything that differs between OAuth 2 and
  * OAuth 1.0a afterwards — the two steps of the dance, how a token goes on an API request,
- * whether a token is usable, refreshing — is a {@link ProtocolSteps} found by {@link stepsOf}.
+ * whether a token is usable, refreshing, revoking — is a {@link ProtocolSteps} found by {@link stepsOf}.
  * The instance, the routes and the session call these and never ask which protocol they serve.
  *
- * - OAuth 2 / OpenID Connect: `login.ts` (the steps), `refresh.ts`, and the Bearer header here.
+ * - OAuth 2 / OpenID Connect: `login.ts` (the steps), `refresh.ts` (the grant), and the Bearer
+ *   header and RFC 7009 revocation here.
  * - OAuth 1.0a: `oauth1/dance.ts`, on the signing layer of `oauth1/`.
  *
  * @internal
  * @module
  */
+import * as oauth from "oauth4webapi";
+import { DanceError } from "./errors.js";
 import { beginLogin, completeLogin, type BeginLoginInput, type CompleteLoginInput, type CompleteLoginResult } from "./login.js";
 import { withMetadata, type MetadataOptions, type ResolvedProvider } from "./metadata.js";
 import { oauth1Steps, resolveOAuth1Provider, type OAuth1Provider } from "./oauth1/dance.js";
@@ -37,8 +40,13 @@ export interface ProtocolSteps {
   attachCredentials(request: Request, token: Token): Promise<Request>;
   /** Whether `token` carries what requests need (Flask-Dance's `authorized`). */
   hasCredentials(token: Token): boolean;
-  /** Obtain a fresh token for an expiring one. Throws {@link DanceError} (`reauth_required` when refused for good). */
+  /** Obtain a fresh token for an expiring one (the grant `refreshShared` coordinates). Throws {@link DanceError} (`reauth_required` when refused for good). */
   refresh(token: Token, now: () => number, idTokenMaxAge: number): Promise<Token>;
+  /**
+   * Revoke `token` at the provider (not deleting it here). Throws {@link DanceError}:
+   * `unsupported_operation` when the provider has no way to, `provider_unavailable` when it failed.
+   */
+  revoke(token: Token, fetch: typeof globalThis.fetch): Promise<void>;
 }
 
 const isOAuth1 = (provider: AnyProvider): provider is OAuth1Provider => provider.def.protocol === "oauth1";
@@ -64,10 +72,31 @@ function oauth2Steps(provider: ResolvedProvider): ProtocolSteps {
     beginLogin: async (input: LoginStart) => (await beginLogin({ ...input, provider })).url,
     completeLogin: (input: LoginFinish) => completeLogin({ ...input, provider }),
     async attachCredentials(request: Request, token: Token) {
+      // The provider's fixed headers (Heroku's versioned Accept, Reddit's User-Agent); the app's own win.
+      for (const [name, value] of Object.entries(provider.def.apiHeaders ?? {})) if (!request.headers.has(name)) request.headers.set(name, value);
       request.headers.set("authorization", `${provider.tokenScheme} ${token.access_token}`);
       return provider.def.hooks?.apiRequest ? provider.def.hooks.apiRequest(request, { token, clientId: provider.clientId }) : request;
     },
     hasCredentials: (token: Token) => typeof token.access_token === "string" && token.access_token !== "",
     refresh: (token: Token, now: () => number, idTokenMaxAge: number) => refreshToken(provider, token, now, idTokenMaxAge),
+    revoke: (token: Token, fetchImpl: typeof fetch) => revokeToken(provider, token, fetchImpl),
   });
+}
+
+/** RFC 7009 at the `revocationUrl`, or the provider's `revoke` hook (GitHub deletes the grant through its REST API). */
+async function revokeToken(provider: ResolvedProvider, token: Token, fetchImpl: typeof fetch): Promise<void> {
+  const hook = provider.def.hooks?.revoke;
+  const metadata = await provider.metadata();
+  if (!hook && !metadata.as.revocation_endpoint) {
+    throw new DanceError("unsupported_operation", `${provider.id} has no token revocation endpoint.`, { provider: provider.id });
+  }
+  try {
+    if (hook) await hook(token, { clientId: provider.clientId, clientSecret: provider.clientSecret, fetch: (input, init) => fetchImpl(input, { signal: provider.httpOptions().signal, ...init }) });
+    else {
+      const response = await oauth.revocationRequest(metadata.as, provider.client(), provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
+      await oauth.processRevocationResponse(response);
+    }
+  } catch (cause) {
+    throw new DanceError("provider_unavailable", `Revoking the ${provider.id} token failed.`, { provider: provider.id, cause });
+  }
 }

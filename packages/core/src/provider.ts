@@ -19,7 +19,7 @@ import type { OAuth2ProviderDefinition, ParamValue } from "./types.js";
 export const DEFAULT_ID_TOKEN_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"] as const;
 
 /** Options of oauth4webapi calls. */
-export type HttpOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean; signal: AbortSignal };
+export type HttpOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean; signal: AbortSignal; headers?: Record<string, string> };
 
 /** A validated, frozen provider definition bound to its credentials (its metadata is added by `metadata.ts`). */
 export interface ProviderSpec {
@@ -29,6 +29,8 @@ export interface ProviderSpec {
   /** OpenID provider asking for an id_token (`openid` in the scope). */
   readonly wantsIdToken: boolean;
   readonly clientId: string;
+  /** For hooks that authenticate the client themselves (GitHub's grant deletion). Never logged. */
+  readonly clientSecret: string | undefined;
   readonly clientAuth: oauth.ClientAuth;
   readonly scope: readonly string[];
   readonly authorizationParams: readonly (readonly [string, string])[];
@@ -95,7 +97,12 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
     oidc,
     wantsIdToken: oidc && scope.includes("openid"),
     clientId,
-    clientAuth: clientAuthFor(authMethod, clientId, clientSecret, def.basicAuthRaw === true),
+    clientSecret,
+    clientAuth: withTokenRequestHook(
+      def.hooks?.clientSecret ? madeSecret(authMethod, clientId, def.hooks.clientSecret, options.now) : clientAuthFor(authMethod, clientId, clientSecret, def.basicAuthRaw === true),
+      def,
+      clientId,
+    ),
     scope,
     authorizationParams: Object.freeze(authorizationParams(def, fail)),
     tokenParams: tokenParams(def, fail),
@@ -110,6 +117,7 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
       // Every URL this provider uses was checked by checkEndpoints(): https, loopback, or explicitly allowed.
       [oauth.allowInsecureRequests]: true,
       signal: AbortSignal.timeout(options.timeout),
+      ...(def.tokenHeaders ? { headers: { ...def.tokenHeaders } } : {}),
     }),
   });
 }
@@ -130,7 +138,7 @@ function credentials(def: OAuth2ProviderDefinition, env: Readonly<Record<string,
   const clientId = def.clientId || fromEnv(idVar);
   const clientSecret = def.clientSecret || fromEnv(secretVar);
   if (!clientId) fail(`no client id. Set the ${idVar} environment variable or pass \`clientId\`.`);
-  if ((def.clientAuth ?? "client_secret_basic") !== "none" && !clientSecret) {
+  if ((def.clientAuth ?? "client_secret_basic") !== "none" && !clientSecret && !def.hooks?.clientSecret) {
     fail(`no client secret. Set the ${secretVar} environment variable or pass \`clientSecret\` (or \`clientAuth: "none"\` for a public client).`);
   }
   return { clientId: clientId!, clientSecret };
@@ -213,6 +221,29 @@ function clientAuthFor(method: (typeof CLIENT_AUTH)[number], clientId: string, c
   const credentials = base64(new TextEncoder().encode(`${clientId}:${clientSecret}`));
   return (_as, _client, _body, headers) => {
     headers.set("authorization", `Basic ${credentials}`);
+  };
+}
+
+/** Every token endpoint request goes through the client authentication: the provider's `tokenRequest` hook runs after it. */
+function withTokenRequestHook(auth: oauth.ClientAuth, def: OAuth2ProviderDefinition, clientId: string): oauth.ClientAuth {
+  const hook = def.hooks?.tokenRequest;
+  if (!hook) return auth;
+  return async (as, client, body, headers) => {
+    await auth(as, client, body, headers);
+    await hook(body, headers, { clientId });
+  };
+}
+
+/** Client authentication with a secret the provider's hook makes per use (Apple's ES256 JWT). */
+function madeSecret(
+  method: (typeof CLIENT_AUTH)[number],
+  clientId: string,
+  make: (context: { clientId: string; now: number }) => Promise<string>,
+  now: () => number,
+): oauth.ClientAuth {
+  return async (as, client, body, headers) => {
+    const secret = await make({ clientId, now: now() });
+    await (method === "client_secret_basic" ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret))(as, client, body, headers);
   };
 }
 

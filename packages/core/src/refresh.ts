@@ -1,20 +1,31 @@
 /**
- * The refresh-token grant (RFC 6749 §6), validated like the code exchange: a refreshed
- * id_token must name the same iss, sub and aud as the first one (OIDC Core §12.2).
+ * Refresh that never loses a token: the refresh-token grant (RFC 6749 §6) validated like the
+ * code exchange (a refreshed id_token names the same iss, sub and aud, OIDC Core §12.2), run
+ * once per refresh token in this process and under the storage's lock across instances; a
+ * newer token someone else stored wins, and only a refusal of the newest token is final —
+ * after which the token is deleted, unless a newer one has been stored meanwhile.
  *
  * @internal
  * @module
  */
 import * as oauth from "oauth4webapi";
-import { storedClaims, verifyIdToken } from "./id-token.js";
+import { DanceError } from "./errors.js";
+import { expectedIssuer, storedClaims, verifyIdToken } from "./id-token.js";
 import type { ResolvedProvider } from "./metadata.js";
+import { stepsOf, type AnyProvider } from "./protocol.js";
+import type { RefreshFlights } from "./shared.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
-import type { Token } from "./types.js";
+import type { StorageContext, Token, TokenStorage } from "./types.js";
 
 /** Refresh this long before `expires_at` (SECURITY.md: 60 s). */
 export const REFRESH_LEEWAY_S = 60;
 
-/** Run the refresh-token grant and validate the answer. Throws; the caller keeps the old token unless told `reauth_required`. */
+/** True when `token` has at least the leeway left (or no expiry). */
+export function isFresh(token: Token, nowMs: number): boolean {
+  return token.expires_at === undefined || token.expires_at - REFRESH_LEEWAY_S > nowMs / 1000;
+}
+
+/** Run the refresh-token grant and validate the answer. Throws; `reauth_required` when the provider refuses the refresh token. */
 export async function refreshToken(provider: ResolvedProvider, old: Token, now: () => number, idTokenMaxAge: number): Promise<Token> {
   const metadata = await provider.metadata();
   const as = provider.refreshUrl ? { ...metadata.as, token_endpoint: provider.refreshUrl } : metadata.as;
@@ -31,10 +42,94 @@ export async function refreshToken(provider: ResolvedProvider, old: Token, now: 
   }
   let result: oauth.TokenEndpointResponse;
   try {
-    result = await oauth.processRefreshTokenResponse(as, client, response);
+    const checked = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...as, issuer: expectedIssuer(provider, metadata, body.id_token) } : as;
+    result = await oauth.processRefreshTokenResponse(checked, client, response);
   } catch (cause) {
     const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
     throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");
   }
   return toToken(result, now(), old);
+}
+
+/** What a coordinated refresh needs. */
+export interface RefreshPlan {
+  /** Any protocol's provider: the grant is its protocol's `refresh` step (OAuth 1 never gets here: it has no refresh tokens). */
+  provider: AnyProvider;
+  storage: TokenStorage;
+  ctx: StorageContext;
+  now: () => number;
+  idTokenMaxAge: number;
+  flights: RefreshFlights;
+  /** Fired once per refresh, however many requests wait for it. */
+  refreshed(token: Token): Promise<void>;
+  /** Fired once when the refresh is refused for good. */
+  reauthRequired(error: DanceError): Promise<void>;
+}
+
+/** The outcome of a coordinated refresh: the token, and the context it was stored for. */
+export interface Refreshed {
+  token: Token;
+  storedFor: StorageContext;
+}
+
+const read = async (storage: TokenStorage, ctx: StorageContext) => {
+  try {
+    return await storage.get(ctx);
+  } catch (cause) {
+    throw new DanceError("storage_failed", `The ${ctx.provider} token could not be read.`, { provider: ctx.provider, cause });
+  }
+};
+
+/**
+ * Refresh `old` for `plan.ctx`: one flight per refresh token in this process; under the
+ * storage's `withLock` when it has one (across instances); the stored token is read again
+ * first (another instance may have refreshed it) and after an `invalid_grant` (it may have
+ * rotated it meanwhile): a newer token wins, with one retry at most. A final refusal deletes
+ * the token only if it is still the refused one.
+ */
+export function refreshShared(plan: RefreshPlan, old: Token): Promise<Refreshed> {
+  const { provider, storage, ctx, now } = plan;
+  const grant = (token: Token) => stepsOf(provider).refresh(token, now, plan.idTokenMaxAge);
+  const run = async (): Promise<Refreshed> => {
+    const stored = await read(storage, ctx);
+    // Someone (another request, another instance) refreshed it already.
+    if (stored && stored.access_token !== old.access_token && isFresh(stored, now())) return { token: stored, storedFor: ctx };
+    let spent = stored && stored.refresh_token && stored.access_token !== old.access_token ? stored : old;
+    let fresh: Token;
+    try {
+      fresh = await grant(spent);
+    } catch (error) {
+      if (!(error instanceof DanceError && error.code === "reauth_required")) throw error;
+      // Refused: did another instance rotate it meanwhile? Then its token is the one to use (or to refresh, once).
+      const newer = await read(storage, ctx);
+      if (!newer || !newer.refresh_token || newer.refresh_token === spent.refresh_token) return refused(plan, error, spent);
+      if (isFresh(newer, now())) return { token: newer, storedFor: ctx };
+      spent = newer;
+      try {
+        fresh = await grant(spent);
+      } catch (again) {
+        if (again instanceof DanceError && again.code === "reauth_required") return refused(plan, again, spent);
+        throw again;
+      }
+    }
+    try {
+      await storage.set(ctx, fresh);
+    } catch (cause) {
+      throw new DanceError("storage_failed", `The refreshed ${provider.id} token could not be stored.`, { provider: provider.id, cause });
+    }
+    await plan.refreshed(fresh);
+    return { token: fresh, storedFor: ctx };
+  };
+  const locked = storage.withLock ? () => storage.withLock!(ctx, run) : run;
+  return plan.flights.run(`${provider.id}\u0000${old.refresh_token}`, now, locked, (r) => r.token.expires_at);
+}
+
+/** A final refusal: delete the token unless a newer one was stored meanwhile; tell the app. */
+async function refused(plan: RefreshPlan, error: DanceError, spent: Token): Promise<never> {
+  const current = await read(plan.storage, plan.ctx).catch(() => null);
+  if (!current || current.refresh_token === spent.refresh_token || current.access_token === spent.access_token) {
+    await plan.storage.delete(plan.ctx);
+  }
+  await plan.reauthRequired(error);
+  throw error;
 }

@@ -3,11 +3,10 @@
  *
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
 import { storedClaims } from "./id-token.js";
 import { stepsOf, type AnyProvider } from "./protocol.js";
-import { REFRESH_LEEWAY_S } from "./refresh.js";
+import { isFresh, type Refreshed } from "./refresh.js";
 import type { DebugRecord, StorageContext, Token, TokenStorage } from "./types.js";
 
 /**
@@ -23,9 +22,31 @@ export interface SessionDeps {
   loginPath: string;
   /** Apply the request's not-yet-applied cookie changes to a response. */
   commit(response: Response): Response;
-  /** Refresh `token`: one refresh at a time per refresh token, across requests. */
-  refresh(token: Token): Promise<Token>;
+  /** Refresh `old` (coordinated across requests and instances), see `refreshShared`. */
+  refresh(old: Token): Promise<Refreshed>;
+  /** The token expired and cannot be refreshed: tell the app (`reauthRequired`). */
+  expired(error: DanceError): Promise<void>;
+  /** Sign a login URL parameter (incremental scopes). */
+  signScope(scope: string): Promise<string>;
   debug(record: DebugRecord): void;
+}
+
+/** Options of {@link ProviderSession.loginUrlFor}. */
+export interface LoginUrlOptions {
+  /**
+   * Scopes to ask for on top of the configured ones (incremental authorization). The
+   * parameter is signed: only the app can make such a link. The provider's answer replaces
+   * the token, and the stored `scope` says what was granted.
+   */
+  scope?: readonly string[] | undefined;
+}
+
+/** Options of {@link ProviderSession.endSessionUrl}. */
+export interface EndSessionOptions {
+  /** Where the provider sends the browser afterwards (registered with the provider). */
+  postLogoutRedirectUri?: string | undefined;
+  /** Echoed back to the post-logout redirect. */
+  state?: string | undefined;
 }
 
 let holdToken: (session: ProviderSession, token: Token) => void;
@@ -92,15 +113,48 @@ export class ProviderSession {
   }
 
   /**
-   * The login URL that comes back to `next` (a same-origin path) after the dance.
+   * The login URL that comes back to `next` (a same-origin path) after the dance; with
+   * `scope`, it asks the provider for more (incremental authorization).
    *
    * @example
    * ```ts
    * Response.redirect(new URL(session.loginUrlFor("/settings"), request.url));
+   * // Later, when the user turns on a feature that needs more access:
+   * Response.redirect(new URL(await session.loginUrlFor("/repos", { scope: ["repo"] }), request.url));
    * ```
    */
-  loginUrlFor(next: string): string {
-    return `${this.#deps.loginPath}?next=${encodeURIComponent(next)}`;
+  loginUrlFor(next: string): string;
+  loginUrlFor(next: string, options: LoginUrlOptions): Promise<string>;
+  loginUrlFor(next: string, options?: LoginUrlOptions): string | Promise<string> {
+    const base = `${this.#deps.loginPath}?next=${encodeURIComponent(next)}`;
+    if (!options?.scope || options.scope.length === 0) return options ? Promise.resolve(base) : base;
+    const scope = [...options.scope].join(" ");
+    return this.#deps.signScope(scope).then((sig) => `${base}&scope=${encodeURIComponent(scope)}&sig=${sig}`);
+  }
+
+  /**
+   * The provider's RP-initiated logout URL (OpenID Connect), with `id_token_hint` and
+   * `client_id`; undefined when the provider has no `end_session_endpoint`. Delete the token
+   * first (`deleteToken()`), then send the browser there.
+   *
+   * @example
+   * ```ts
+   * const url = await session.endSessionUrl({ postLogoutRedirectUri: "https://app.example.com/" });
+   * await session.deleteToken();
+   * return session.commit(Response.redirect(url ?? "/", 303));
+   * ```
+   * @see https://openid.net/specs/openid-connect-rpinitiated-1_0.html
+   */
+  async endSessionUrl(options: EndSessionOptions = {}): Promise<string | undefined> {
+    const { provider } = this.#deps;
+    const endpoint = (await provider.metadata()).as.end_session_endpoint;
+    if (!endpoint) return undefined;
+    const url = new URL(endpoint);
+    url.searchParams.set("client_id", provider.clientId);
+    if (this.#token?.id_token) url.searchParams.set("id_token_hint", this.#token.id_token);
+    if (options.postLogoutRedirectUri) url.searchParams.set("post_logout_redirect_uri", options.postLogoutRedirectUri);
+    if (options.state) url.searchParams.set("state", options.state);
+    return url.href;
   }
 
   /**
@@ -121,6 +175,17 @@ export class ProviderSession {
    */
   async fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const token = await this.#freshToken();
+    const response = await this.#send(input, init, token);
+    // RFC 6750 §3.1: the provider says the token is no good (revoked, rotated elsewhere):
+    // refresh once and retry once — unless the body cannot be sent again.
+    if (response.status !== 401 || !this.#canRefresh(token) || !replayable(input, init) || !/\berror="?invalid_token/i.test(response.headers.get("www-authenticate") ?? "")) {
+      return response;
+    }
+    await response.body?.cancel();
+    return this.#send(input, init, await this.#refreshOnce(token));
+  }
+
+  async #send(input: string | URL | Request, init: RequestInit | undefined, token: Token): Promise<Response> {
     const { provider } = this.#deps;
     const metadata = await provider.metadata();
     let request: Request;
@@ -141,22 +206,46 @@ export class ProviderSession {
         provider: provider.id,
       });
     }
-    // The protocol's way: a Bearer header (OAuth 2), a signature (OAuth 1); the provider's hook runs there.
+    // The protocol's way: a Bearer header (OAuth 2), a signature (OAuth 1); the provider's headers and hook apply there.
     request = await stepsOf(provider).attachCredentials(request, token);
     return this.#deps.fetch(request);
+  }
+
+  #canRefresh(token: Token): boolean {
+    return this.#deps.provider.refreshEnabled && typeof token.refresh_token === "string" && token.refresh_token !== "";
+  }
+
+  /**
+   * The token, refreshed first when it expires within a minute and the provider allows it (what
+   * {@link ProviderSession.fetch} does before each call); null when not logged in. For SDKs that
+   * take a bare access token, and for adapters that refresh before a render that cannot write
+   * cookies (the Next.js proxy).
+   *
+   * @example
+   * ```ts
+   * const octokit = new Octokit({ auth: (await github.freshToken())?.access_token });
+   * ```
+   * @throws {DanceError} `reauth_required`, `provider_unavailable`, `token_exchange_failed`
+   */
+  async freshToken(): Promise<Token | null> {
+    if (!this.#token) return null;
+    await this.#freshToken();
+    return this.token;
   }
 
   async #freshToken(): Promise<Token> {
     const token = this.#token;
     if (!token) throw new DanceError("not_authorized", `Not logged in with ${this.provider}.`, { provider: this.provider });
-    if (token.expires_at === undefined) return token;
-    const nowS = this.#deps.now() / 1000;
-    if (token.expires_at - REFRESH_LEEWAY_S > nowS) return token;
-    const canRefresh = this.#deps.provider.refreshEnabled && typeof token.refresh_token === "string" && token.refresh_token !== "";
-    if (!canRefresh) {
-      if (token.expires_at > nowS) return token;
-      throw new DanceError("reauth_required", `The ${this.provider} token expired and cannot be refreshed: log in again.`, { provider: this.provider });
-    }
+    if (isFresh(token, this.#deps.now())) return token;
+    if (this.#canRefresh(token)) return this.#refreshOnce(token);
+    if (token.expires_at! > this.#deps.now() / 1000) return token;
+    const error = new DanceError("reauth_required", `The ${this.provider} token expired and cannot be refreshed: log in again.`, { provider: this.provider });
+    await this.#deps.expired(error);
+    throw error;
+  }
+
+  /** One refresh per session at a time (and, through `deps.refresh`, per refresh token across requests and instances). */
+  #refreshOnce(token: Token): Promise<Token> {
     this.#refreshing ??= this.#refresh(token).finally(() => {
       this.#refreshing = undefined;
     });
@@ -165,23 +254,32 @@ export class ProviderSession {
 
   async #refresh(old: Token): Promise<Token> {
     const { provider, storage, ctx } = this.#deps;
-    let fresh: Token;
+    let refreshed: Refreshed;
     try {
-      fresh = await this.#deps.refresh(old);
+      refreshed = await this.#deps.refresh(old);
     } catch (error) {
       const danceError = error instanceof DanceError ? error : new DanceError("reauth_required", `Refreshing the ${provider.id} token failed.`, { provider: provider.id, cause: error });
       if (danceError.code === "reauth_required") {
-        // Refused for good (invalid_grant & co.): drop the token so the app sends the user to log in, not into a loop.
-        await storage.delete(ctx);
+        // Refused for good: forget the token (this request's copy too) so the app sends the user to log in, not into a loop.
+        if (!storage.userKeyed) await storage.delete(ctx).catch(() => undefined);
         this.#token = null;
       }
       this.#deps.debug({ event: "refresh_failed", provider: provider.id, code: danceError.code });
       throw danceError;
     }
-    await storage.set(ctx, fresh);
-    this.#token = fresh;
+    // The refresh stored it for the request that ran it; this request keeps its own copy (its cookie).
+    if (refreshed.storedFor !== ctx && !storage.userKeyed) await this.#store(refreshed.token);
+    this.#token = refreshed.token;
     this.#deps.debug({ event: "refreshed", provider: provider.id });
-    return fresh;
+    return refreshed.token;
+  }
+
+  async #store(token: Token): Promise<void> {
+    try {
+      await this.#deps.storage.set(this.#deps.ctx, token);
+    } catch (cause) {
+      throw new DanceError("storage_failed", `The ${this.provider} token could not be stored.`, { provider: this.provider, cause });
+    }
   }
 
   /**
@@ -200,7 +298,7 @@ export class ProviderSession {
     if (typeof stored.expires_in === "number" && stored.expires_in > 0 && stored.expires_at === undefined) {
       stored.expires_at = Math.floor(this.#deps.now() / 1000) + Math.floor(stored.expires_in);
     }
-    await this.#deps.storage.set(this.#deps.ctx, stored);
+    await this.#store(stored);
     this.#token = stored;
   }
 
@@ -214,7 +312,11 @@ export class ProviderSession {
    * ```
    */
   async deleteToken(): Promise<void> {
-    await this.#deps.storage.delete(this.#deps.ctx);
+    try {
+      await this.#deps.storage.delete(this.#deps.ctx);
+    } catch (cause) {
+      throw new DanceError("storage_failed", `The ${this.provider} token could not be deleted.`, { provider: this.provider, cause });
+    }
     this.#token = null;
   }
 
@@ -231,17 +333,8 @@ export class ProviderSession {
   async revoke(): Promise<void> {
     const token = this.#token;
     if (!token) return;
-    const { provider } = this.#deps;
-    const metadata = await provider.metadata();
-    if (!metadata.as.revocation_endpoint) {
-      throw new DanceError("unsupported_operation", `${provider.id} has no token revocation endpoint.`, { provider: provider.id });
-    }
-    try {
-      const response = await oauth.revocationRequest(metadata.as, provider.client(), provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
-      await oauth.processRevocationResponse(response);
-    } catch (cause) {
-      throw new DanceError("provider_unavailable", `Revoking the ${provider.id} token failed.`, { provider: provider.id, cause });
-    }
+    // The protocol's way: RFC 7009 or the provider's hook (OAuth 2); OAuth 1 has no revocation.
+    await stepsOf(this.#deps.provider).revoke(token, this.#deps.fetch);
     await this.deleteToken();
   }
 
@@ -252,6 +345,12 @@ export class ProviderSession {
   commit(response: Response): Response {
     return this.#deps.commit(response);
   }
+}
+
+/** Whether a request can be sent a second time (RFC 6750 401 recovery): no body, or a body given as data, not a stream. */
+function replayable(input: string | URL | Request, init: RequestInit | undefined): boolean {
+  if (init?.body !== undefined && init.body !== null) return !(init.body instanceof ReadableStream);
+  return !(input instanceof Request) || input.body === null;
 }
 
 /** Let `session` hold `token` in memory, not stored (the `authorized` event). @internal */

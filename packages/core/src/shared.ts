@@ -11,7 +11,6 @@ import type * as oauth from "oauth4webapi";
 import { EventBus } from "./events.js";
 import type { JwksSet } from "./id-token.js";
 import type { Sealer } from "./seal.js";
-import type { Token } from "./types.js";
 
 /** Remembers login states already used (within this process; the cleared cookie covers the browser). */
 export class ReplayGuard {
@@ -33,22 +32,29 @@ export class ReplayGuard {
 
 /** One refresh at a time per refresh token; the result is handed to racing requests for a short while. */
 export class RefreshFlights {
-  readonly #flights = new Map<string, { promise: Promise<Token>; until: number }>();
+  readonly #flights = new Map<string, { promise: Promise<unknown>; until: number }>();
 
-  /** Run `refresh` unless one for `key` is running (or just finished); timed on `now`, not on timers. */
-  run(key: string, now: () => number, refresh: () => Promise<Token>): Promise<Token> {
+  /**
+   * Run `refresh` unless one for `key` is running (or just finished); timed on `now`, not on
+   * timers. A result is handed out for 30 s at most, never past `expiresAt(result)` (seconds).
+   */
+  run<T>(key: string, now: () => number, refresh: () => Promise<T>, expiresAt: (result: T) => number | undefined): Promise<T> {
     const t = now();
     const running = this.#flights.get(key);
-    if (running && running.until > t) return running.promise;
+    if (running && running.until > t) return running.promise as Promise<T>;
     for (const [k, entry] of this.#flights) if (entry.until <= t) this.#flights.delete(k);
-    const entry = { promise: refresh(), until: Infinity };
+    const promise = refresh();
+    const entry = { promise, until: Infinity };
     this.#flights.set(key, entry);
-    entry.promise.then(
+    promise.then(
       // Requests racing with the old cookie get the same new token for a short while (never once it has expired).
-      (fresh) => void (entry.until = Math.min(now() + 30_000, fresh.expires_at === undefined ? Infinity : fresh.expires_at * 1000)),
+      (result) => {
+        const expires = expiresAt(result);
+        entry.until = Math.min(now() + 30_000, expires === undefined ? Infinity : expires * 1000);
+      },
       () => this.#flights.get(key) === entry && this.#flights.delete(key),
     );
-    return entry.promise;
+    return promise;
   }
 }
 

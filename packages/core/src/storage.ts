@@ -68,6 +68,9 @@ export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage 
  */
 export class MemoryStorage implements TokenStorage {
   readonly #tokens = new Map<string, Token>();
+  readonly #locks = new Map<string, Promise<unknown>>();
+  /** Tokens are kept by provider and user: `dance.tokenFor()` works. */
+  readonly userKeyed = true;
   #key(ctx: StorageContext): string {
     return `${ctx.provider}\u0000${ctx.user === undefined || ctx.user === null ? "" : String(ctx.user)}`;
   }
@@ -80,6 +83,19 @@ export class MemoryStorage implements TokenStorage {
   }
   async delete(ctx: StorageContext): Promise<void> {
     this.#tokens.delete(this.#key(ctx));
+  }
+  /** One holder at a time per provider and user, in this process (what every instance sharing this object sees). */
+  async withLock<T>(ctx: StorageContext, fn: () => Promise<T>): Promise<T> {
+    const key = this.#key(ctx);
+    const before = this.#locks.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#locks.set(key, settled);
+    settled.then(() => this.#locks.get(key) === settled && this.#locks.delete(key));
+    return run;
   }
   /** Every stored token, keyed `provider` or `provider:user`. For assertions in tests. */
   entries(): Map<string, Token> {

@@ -29,6 +29,8 @@ export interface LoginTransaction {
   t: string;
   /** expires at, ms */
   e: number;
+  /** the scope asked for, when it is more than the configured one (incremental authorization) */
+  sc?: string;
 }
 
 /** At most this many pending logins per provider and browser. */

@@ -68,6 +68,50 @@ export interface ProviderHooks {
   tokenResponse?(answer: TokenAnswer): TokenAnswer;
   /** Adjust every API request the session sends (extra headers such as `Client-Id`). */
   apiRequest?(request: Request, context: { token: Token; clientId: string }): Request | Promise<Request>;
+  /**
+   * Adjust the authorization URL for a provider that names its parameters its own way
+   * (TikTok's `client_key`). Runs after Dance set its own parameters; keep state, PKCE and
+   * nonce as they are.
+   */
+  authorizationRequest?(url: URL, context: { clientId: string }): void;
+  /**
+   * Adjust every request to the token endpoint (code exchange, refresh, revocation) after the
+   * client authentication is applied: body fields a provider names its own way, extra headers.
+   */
+  tokenRequest?(body: URLSearchParams, headers: Headers, context: { clientId: string }): void | Promise<void>;
+  /**
+   * The issuer an id_token must name, for providers whose issuer depends on the user
+   * (Microsoft Entra ID's multi-tenant endpoints: `https://login.microsoftonline.com/{tid}/v2.0`,
+   * with `tid` from the token). Given the token's unverified claims and the configured issuer;
+   * return the expected one (the signature, audience and the rest are checked as always).
+   */
+  idTokenIssuer?(claims: Readonly<Record<string, unknown>>, configured: string): string;
+  /**
+   * Fields to keep in the token from the callback's own parameters (Sign in with Apple sends the
+   * user's name once, as `user` in the form_post). Return only what the provider documents;
+   * Dance caps the callback's size already.
+   */
+  callbackExtras?(params: URLSearchParams): Readonly<Record<string, unknown>> | undefined;
+  /**
+   * A client secret made per use, for providers whose secret is a signed JWT (Sign in with
+   * Apple: ES256, renewed before it expires). Used instead of `clientSecret`.
+   */
+  clientSecret?(context: { clientId: string; now: number }): Promise<string>;
+  /**
+   * Revoke a token where the provider does it its own way (GitHub deletes the grant through
+   * its REST API); without it, `session.revoke()` uses the RFC 7009 `revocationUrl`. Throw
+   * to report a failure.
+   */
+  revoke?(token: Token, context: RevokeContext): Promise<void>;
+}
+
+/** What a provider's {@link ProviderHooks.revoke} hook is given. */
+export interface RevokeContext {
+  clientId: string;
+  /** The client secret (never log it). */
+  clientSecret: string | undefined;
+  /** Dance's fetch (with its timeout). */
+  fetch: typeof fetch;
 }
 
 /**
@@ -135,7 +179,7 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   basicAuthRaw?: boolean | undefined;
   /** Refresh expired tokens automatically (needs a refresh_token). `url` defaults to the token endpoint. */
   refresh?: boolean | { url?: string; params?: Readonly<Record<string, string>> } | undefined;
-  /** `form_post` providers call back with POST (their cookies need SameSite=None). */
+  /** `form_post` providers call back with a cross-site POST (Sign in with Apple): see the handler's POST callback. */
   responseMode?: "query" | "form_post" | undefined;
   /** Accepted id_token signature algorithms. Default: the asymmetric JWS algorithms. */
   idTokenAlgorithms?: readonly string[] | undefined;
@@ -143,6 +187,10 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   trustedAudiences?: readonly string[] | undefined;
   /** The `Authorization` scheme of API calls (e.g. Zoho's `Zoho-oauthtoken`). Default `Bearer`. */
   tokenScheme?: string | undefined;
+  /** Headers every API call carries (Heroku's versioned `Accept`, Reddit's `User-Agent`); the app's own headers win. */
+  apiHeaders?: Readonly<Record<string, string>> | undefined;
+  /** Headers of every request to the provider's token, discovery and revocation endpoints (Reddit's `User-Agent`). */
+  tokenHeaders?: Readonly<Record<string, string>> | undefined;
   /** Allow plain-http endpoints. Loopback hosts (127.0.0.1, localhost, ::1) are always allowed. */
   allowInsecureRequests?: boolean | undefined;
   /** This provider's login route (Flask-Dance's `login_url`), an absolute path. Default `{basePath}/{id}`. */
@@ -153,6 +201,38 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   redirectTo?: string | undefined;
   /** Quirk hooks, in the provider's own file. */
   hooks?: ProviderHooks | undefined;
+  /** What the provider documents (its docs, refresh behaviour), for the catalogue and the providers page. Not used at run time. */
+  facts?: ProviderFacts | undefined;
+}
+
+/**
+ * What a provider documents about itself, kept next to its endpoints: where its docs are and
+ * how its tokens behave — the table users keep tripping over.
+ *
+ * @example
+ * ```ts
+ * const facts: ProviderFacts = {
+ *   docs: "https://docs.gitlab.com/api/oauth2/",
+ *   refresh: { refreshTokens: "yes", rotates: "yes", expiresIn: "yes", notes: "Access tokens live 2 hours." },
+ * };
+ * ```
+ */
+export interface ProviderFacts {
+  /** The provider's own documentation of its OAuth / OpenID Connect endpoints. */
+  docs: string;
+  /** Refresh behaviour. */
+  refresh: {
+    /** Does it issue refresh tokens: "yes", "no", or the condition ("with offline_access", "with access_type=offline"). */
+    refreshTokens: string;
+    /** Does a refresh return a new refresh token and invalidate the old one. */
+    rotates: "yes" | "no" | "unknown";
+    /** Does the token response carry `expires_in`: "yes", "no", or the condition. */
+    expiresIn: string;
+    /** Anything else worth knowing (lifetimes). */
+    notes?: string | undefined;
+  };
+  /** The HTTP status of token endpoint errors when it is not 400 (GitHub answers them with 200). */
+  tokenErrorStatus?: number | undefined;
 }
 
 /**
@@ -253,6 +333,8 @@ export interface OAuth1ProviderDefinition<Id extends string = string> {
   redirectTo?: string | undefined;
   /** Quirk hooks, in the provider's own file. */
   hooks?: OAuth1ProviderHooks | undefined;
+  /** What the provider documents (its docs; OAuth 1.0a tokens are never refreshed), for the catalogue and the providers page. Not used at run time. */
+  facts?: ProviderFacts | undefined;
 }
 
 /**
@@ -298,12 +380,32 @@ export interface CookieJar {
 export interface StorageContext {
   /** The provider id. */
   readonly provider: string;
-  /** The incoming request. */
-  readonly request: Request;
-  /** The current user, from `config.user(request)`, for multi-user storages. */
+  /** The incoming request; absent outside a request (`dance.tokenFor()`, background jobs). */
+  readonly request: Request | undefined;
+  /** The current user: from `config.user(request)`, or the `user` given to `dance.tokenFor()`. */
   readonly user: unknown;
   /** The cookies of the request and the response being built. */
   readonly cookies: CookieJar;
+  /** Encryption at rest with the Dance's secrets (the same map and rotation as its cookies). */
+  readonly seal: SealBox;
+}
+
+/**
+ * Authenticated encryption with the Dance's secret map, for storages that keep tokens at rest:
+ * the newest secret seals, every configured secret opens, a purpose is bound into each seal.
+ *
+ * @example
+ * ```ts
+ * const row = await ctx.seal.seal(`token:${ctx.provider}`, token);     // store `row`
+ * const opened = await ctx.seal.open<Token>(`token:${ctx.provider}`, row); // null: wrong secret or tampered
+ * if (opened?.stale) { … write it again: it is re-sealed with the newest secret … }
+ * ```
+ */
+export interface SealBox {
+  /** Seal `value` for `purpose` with the newest secret (no expiry). */
+  seal(purpose: string, value: unknown): Promise<string>;
+  /** Open a seal made for `purpose` with any configured secret; null when it cannot be opened. `stale`: an older secret sealed it. */
+  open<T = unknown>(purpose: string, sealed: string): Promise<{ value: T; stale: boolean } | null>;
 }
 
 /**
@@ -328,6 +430,18 @@ export interface TokenStorage {
   set(ctx: StorageContext, token: Token): Promise<void>;
   /** Forget the token; deleting a missing token is not an error. */
   delete(ctx: StorageContext): Promise<void>;
+  /**
+   * Optional: run `fn` holding an exclusive lock on the token of `ctx` (provider and user),
+   * shared by every app instance that uses this storage, and release it when `fn` settles —
+   * also when it throws. Refresh runs under it: two instances never spend the same refresh
+   * token. A lock must not outlive a crashed holder for long (expire it after ~30 s).
+   */
+  withLock?<T>(ctx: StorageContext, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: true when `get`/`set`/`delete` work from `ctx.provider` and `ctx.user` alone,
+   * without a request (tokens kept by user, not in the browser). `dance.tokenFor()` needs it.
+   */
+  readonly userKeyed?: boolean;
 }
 
 /** A debug record: never contains secrets, codes, verifiers or tokens. */

@@ -423,3 +423,38 @@ async function startOddClientFake() {
   const { startFakeProvider } = await import("@dance/testing");
   return startFakeProvider({ clientId: "id:with+chars", clientSecret: "s3cret/with+plus=and%" });
 }
+
+describe("cross-site form_post callbacks (Sign in with Apple)", () => {
+  it("a POST that arrives without the Lax cookies is carried to a same-origin GET, which completes with them", async () => {
+    const storage = new MemoryStorage();
+    const browser = new Browser(fakeDance(fake, { storage }, { responseMode: "form_post" }));
+    const callback = await browser.loginToCallback(); // the fake answers in the query; a form_post provider POSTs the same fields
+    const form = new URLSearchParams(callback.search);
+    form.set("user", JSON.stringify({ name: { firstName: "Ada" } }));
+    // The cross-site POST: the browser sends no SameSite=Lax cookie with it.
+    const post = await dance_handler(browser)(new Request(`${APP}${callback.pathname}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form }));
+    expect(post.status).toBe(303);
+    const get = new URL(post.headers.get("location")!, APP);
+    expect(get.pathname).toBe(callback.pathname);
+    expect(Object.fromEntries(get.searchParams)).toEqual(Object.fromEntries(form));
+    expect(setCookies(post)).toEqual([]); // nothing consumed yet
+    expect(storage.entries().size).toBe(0);
+    // The top-level GET that follows carries the cookies (Lax allows it) and finishes the dance.
+    const done = await browser.send(get);
+    expect(done.status).toBe(302);
+    expect(storage.entries().has("fake")).toBe(true);
+  });
+
+  it("a GET without cookies is not redirected again: missing_transaction", async () => {
+    const browser = new Browser(fakeDance(fake, {}, { responseMode: "form_post" }));
+    const callback = await browser.loginToCallback();
+    const res = await dance_handler(browser)(new Request(callback));
+    await expectErrorPage(res, 400, "missing_transaction");
+  });
+});
+
+/** The handler behind a test browser, for requests the browser would not make itself. */
+function dance_handler(browser: Browser): (request: Request) => Promise<Response> {
+  return (request) => browser.dance.handler(request);
+}
+

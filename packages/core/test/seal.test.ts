@@ -2,7 +2,7 @@
  * Unit tests of the seal (packages/core/src/seal.ts): purpose, lifetime, tampering, rotation.
  */
 import { describe, expect, it } from "vitest";
-import { DanceConfigError } from "@dance/core";
+import { createSealBox, DanceConfigError } from "@dance/core";
 import { normalizeSecrets, Sealer, type OpenResult } from "../src/seal.js";
 
 const A = "secret-a-0123456789-abcdefghijklmnopqrs";
@@ -18,7 +18,7 @@ describe("seal", () => {
   it("opens what it sealed, for the same purpose only", async () => {
     for (const sealer of [new Sealer(normalizeSecrets(A)), uncached(A)]) {
       const sealed = await sealer.seal("token:github", { access_token: "t", n: [1, 2] }, 60);
-      expect(sealed).toMatch(/^Fe26\.2\*1\*/);
+      expect(sealed).toMatch(/^d1\.1\.[\w-]+$/);
       const opened = await sealer.open("token:github", sealed);
       expect(opened).toMatchObject({ ok: true, value: { access_token: "t", n: [1, 2] }, stale: false });
       expect(await sealer.open("token:google", sealed)).toEqual(invalid);
@@ -35,7 +35,9 @@ describe("seal", () => {
     const now = () => t;
     const sealer = new Sealer(normalizeSecrets(A), { now });
     const sealed = await sealer.seal("tx:x", { s: 1 }, 600);
-    const expiration = Number(sealed.split("*")[5]);
+    // The lifetime is inside the seal (authenticated): another instance reads the same one.
+    const opened = await uncached(A, now).open("tx:x", sealed);
+    const expiration = opened.ok ? opened.expiresAt : 0;
     expect(expiration).toBeGreaterThanOrEqual(t + 600_000 - 1000);
     expect(expiration).toBeLessThanOrEqual(t + 600_000 + 1000);
     t += 599_000;
@@ -49,33 +51,30 @@ describe("seal", () => {
   it("reports any change, cut or garbage as invalid, never throws", async () => {
     const sealer = uncached(A);
     const sealed = await sealer.seal("p", { secret: "value" }, 60);
-    const parts = sealed.split("*");
-    expect(parts).toHaveLength(8);
+    const [format, id, payload] = sealed.split(".") as [string, string, string];
+    expect([format, id]).toEqual(["d1", "1"]);
     const flip = (s: string, i: number) => `${s.slice(0, i)}${s[i] === "A" ? "B" : "A"}${s.slice(i + 1)}`;
     const forged: string[] = [];
-    // One character changed in each part after the version: id, salts, iv, ciphertext, expiry, HMAC salt, HMAC.
-    for (let p = 1; p < 8; p++) {
-      if (parts[p] === "") continue;
-      const copy = [...parts];
-      copy[p] = flip(copy[p]!, Math.floor(copy[p]!.length / 2));
-      forged.push(copy.join("*"));
-    }
-    // A later expiry, to extend the lifetime.
-    forged.push([...parts.slice(0, 5), String(Number(parts[5]) + 3_600_000), ...parts.slice(6)].join("*"));
+    // One character changed anywhere in the payload: the iv, the ciphertext (with the expiry inside it), the tag.
+    for (const i of [0, 8, 15, Math.floor(payload.length / 2), payload.length - 10, payload.length - 2]) forged.push(`d1.1.${flip(payload, i)}`);
     forged.push(
       sealed.slice(0, -1),
       sealed.slice(0, sealed.length / 2),
       `${sealed}A`,
-      sealed.replace("Fe26.2", "Fe26.1"),
-      `${sealed}*extra`,
+      sealed.replace("d1.", "d2."),
+      sealed.replace("d1.1.", "d1.2."),
+      `${sealed}.extra`,
       "",
-      "Fe26.2",
-      "Fe26.2*1*********",
+      "d1",
+      "d1.1.",
+      "d1..",
+      "d1.1.!!!!",
       "%E0%A4%A",
       "A".repeat(100_000),
-      `Fe26.2*1*${"A".repeat(70_000)}`,
-      "Fe26.2*1*a*b*c*d*e*f",
-      "Fe26.2*1*a*b*c*d*-1*f*g",
+      `d1.1.${"A".repeat(70_000)}`,
+      `d1.1.${"A".repeat(27)}`,
+      "d1.__proto__.AAAA",
+      "d1.constructor.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
     );
     for (const value of forged) {
       await expect(sealer.open("p", value), value.slice(0, 80)).resolves.toEqual(invalid);
@@ -84,9 +83,9 @@ describe("seal", () => {
 
   it("seals with the highest secret id, opens with any, and marks older ids stale", async () => {
     const oldSeal = await uncached({ 1: A }).seal("p", { v: "old" }, 60);
-    expect(oldSeal).toMatch(/^Fe26\.2\*1\*/);
+    expect(oldSeal).toMatch(/^d1\.1\./);
     const rotating = uncached({ 2: B, 1: A });
-    expect(await rotating.seal("p", { v: "new" }, 60)).toMatch(/^Fe26\.2\*2\*/);
+    expect(await rotating.seal("p", { v: "new" }, 60)).toMatch(/^d1\.2\./);
     expect(await rotating.open("p", oldSeal)).toMatchObject({ ok: true, value: { v: "old" }, stale: true });
     const newSeal = await rotating.seal("p", { v: "new" }, 60);
     expect(await rotating.open("p", newSeal)).toMatchObject({ ok: true, stale: false });
@@ -95,7 +94,7 @@ describe("seal", () => {
     // The same secret under another id does not open it either: the id is part of the seal.
     expect(await uncached({ 3: A }).open("p", oldSeal)).toEqual(invalid);
     // Ids order numerically, not as strings.
-    expect(await uncached({ 9: A, 10: B }).seal("p", 1, 60)).toMatch(/^Fe26\.2\*10\*/);
+    expect(await uncached({ 9: A, 10: B }).seal("p", 1, 60)).toMatch(/^d1\.10\./);
     expect(normalizeSecrets({ 9: A, 10: B }).current).toEqual({ id: "10", secret: B });
   });
 
@@ -118,5 +117,22 @@ describe("seal", () => {
     }).toThrow(TypeError);
     const second = await sealer.open<{ nested: { a: number } }>("p", sealed);
     expect(second.ok && second.value.nested.a).toBe(1);
+  });
+
+  it("seals at rest (SealBox): no expiry, purpose-bound, apart from cookie seals, readable under rotation, with createSealBox for migrations", async () => {
+    const old = createSealBox({ 1: A });
+    const rotated = createSealBox({ 2: B, 1: A });
+    const row = await old.seal("token:github", { access_token: "at-1" });
+    expect(await old.open("token:github", row)).toEqual({ value: { access_token: "at-1" }, stale: false });
+    expect(await rotated.open("token:github", row)).toEqual({ value: { access_token: "at-1" }, stale: true });
+    expect(await rotated.open("token:google", row)).toBeNull();
+    expect(await createSealBox({ 2: B }).open("token:github", row)).toBeNull();
+    expect(await rotated.open("token:github", `${row.slice(0, -3)}abc`)).toBeNull();
+    // A cookie seal (with a lifetime) never opens as a row, and a row never opens as a cookie.
+    const cookie = await uncached(A).seal("token:github", { access_token: "at-1" }, 60);
+    expect(await old.open("token:github", cookie)).toBeNull();
+    expect((await uncached(A).open("token:github", row)).ok).toBe(false);
+    // Re-sealed under the newest secret, it opens fresh.
+    expect(await rotated.open("token:github", await rotated.seal("token:github", { access_token: "at-1" }))).toMatchObject({ stale: false });
   });
 });

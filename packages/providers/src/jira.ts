@@ -1,4 +1,5 @@
-import type { OAuth1ProviderDefinition, OAuth1ProviderHooks } from "@dance/core";
+import { envPrefix, type OAuth1ProviderDefinition, type OAuth1ProviderHooks } from "@dance/core";
+import { oauth1Preset, type OAuth1PresetOptions } from "./_preset.js";
 import { readKeyFile } from "./oauth1.js";
 
 /**
@@ -10,23 +11,17 @@ import { readKeyFile } from "./oauth1.js";
  * ```
  * @see https://developer.atlassian.com/server/jira/platform/oauth/
  */
-export interface JiraOptions {
+export interface JiraOptions<Id extends string = "jira"> extends Omit<OAuth1PresetOptions<Id>, "clientSecret"> {
   /** The root URL of the Jira instance, e.g. `https://jira.example.com` (required). */
   baseUrl: string;
-  /** The consumer key of the Application Link (Flask-Dance `consumer_key`). Default `JIRA_OAUTH_CONSUMER_KEY`. */
-  consumerKey?: string;
+  /** The consumer key of the Application Link (Flask-Dance `consumer_key`): the same as `clientKey`. Default `JIRA_OAUTH_CONSUMER_KEY`. */
+  consumerKey?: string | undefined;
   /**
    * The RSA private key whose public half is on the Application Link (Flask-Dance `rsa_key`):
    * PEM text, or — where `node:fs` exists (Node, Deno, Bun) — the path of a PEM file. Default
    * `JIRA_OAUTH_RSA_KEY`, read the same way.
    */
-  rsaKey?: string | CryptoKey;
-  /** This provider's login route (Flask-Dance `login_url`). Default `{basePath}/jira`. */
-  loginPath?: string;
-  /** This provider's callback route (Flask-Dance `authorized_url`). Default `{basePath}/jira/authorized`. */
-  callbackPath?: string;
-  /** Where the dance ends (Flask-Dance `redirect_url`). */
-  redirectTo?: string;
+  rsaKey?: string | CryptoKey | undefined;
 }
 
 const hooks: OAuth1ProviderHooks = {
@@ -46,6 +41,7 @@ const hooks: OAuth1ProviderHooks = {
  * Jira Server / Data Center with OAuth 1.0a (RSA-SHA1), through an incoming Application Link.
  * The endpoints are resolved against `baseUrl` with a trailing slash added, so a Jira under a
  * context path (`https://example.com/jira`) keeps it (Flask-Dance's RFC 3986 resolution drops it).
+ * OAuth 1.0a tokens are not refreshed: when Jira's expires, log in again.
  *
  * @example
  * ```ts
@@ -55,24 +51,33 @@ const hooks: OAuth1ProviderHooks = {
  * @see https://developer.atlassian.com/server/jira/platform/oauth/
  * @see https://www.rfc-editor.org/rfc/rfc5849#section-3.4.3 (RSA-SHA1)
  */
-export function jira(options: JiraOptions): OAuth1ProviderDefinition<"jira"> {
-  const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
+export function jira<const Id extends string = "jira">(options: JiraOptions<Id>): OAuth1ProviderDefinition<Id> {
+  const { baseUrl, consumerKey, rsaKey, ...common } = options;
+  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
   const at = (path: string) => new URL(path, base).href;
-  return {
+  // Flask-Dance's config names; another id keeps the same shape under its own prefix.
+  const prefix = envPrefix(common.id ?? "jira");
+  return oauth1Preset(common, {
     protocol: "oauth1",
     id: "jira",
     name: "Jira",
     signatureMethod: "RSA-SHA1",
-    clientKey: options.consumerKey,
-    rsaKey: options.rsaKey,
-    env: { clientKey: "JIRA_OAUTH_CONSUMER_KEY", rsaKey: "JIRA_OAUTH_RSA_KEY" },
+    clientKey: consumerKey,
+    rsaKey,
+    env: { clientKey: `${prefix}_OAUTH_CONSUMER_KEY`, rsaKey: `${prefix}_OAUTH_RSA_KEY` },
     requestTokenUrl: at("plugins/servlet/oauth/request-token"),
     authorizationUrl: at("plugins/servlet/oauth/authorize"),
     accessTokenUrl: at("plugins/servlet/oauth/access-token"),
     apiBaseUrl: base,
-    loginPath: options.loginPath,
-    callbackPath: options.callbackPath,
-    redirectTo: options.redirectTo,
     hooks,
-  };
+    facts: {
+      docs: "https://developer.atlassian.com/server/jira/platform/oauth/",
+      refresh: {
+        refreshTokens: "no",
+        rotates: "no",
+        expiresIn: "no",
+        notes: "OAuth 1.0a access tokens are not refreshed. Jira's are long-lived (years, a server setting) and end when the user revokes them: then log in again.",
+      },
+    },
+  });
 }

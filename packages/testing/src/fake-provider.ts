@@ -198,7 +198,8 @@ function random(bytes = 24): string {
   return randomBytes(bytes).toString("base64url");
 }
 
-function applyOverrides<T extends Record<string, unknown>>(base: T, overrides: Record<string, unknown> | undefined): T {
+/** @internal */
+export function applyOverrides<T extends Record<string, unknown>>(base: T, overrides: Record<string, unknown> | undefined): T {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     if (value === undefined) delete out[key];
@@ -207,7 +208,8 @@ function applyOverrides<T extends Record<string, unknown>>(base: T, overrides: R
   return out as T;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** @internal */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -216,8 +218,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-/** Client credentials from HTTP Basic (form-url-encoded parts, RFC 6749 §2.3.1) or the form. */
-function clientCredentials(request: RecordedRequest): { id: string | null; secret: string | null } {
+/** Client credentials from HTTP Basic (form-url-encoded parts, RFC 6749 §2.3.1) or the form. @internal */
+export function clientCredentials(request: RecordedRequest): { id: string | null; secret: string | null } {
   const header = request.headers.authorization;
   if (typeof header === "string" && /^basic /i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");

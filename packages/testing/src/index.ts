@@ -11,4 +11,6 @@ export { confidentialClient, defaultClaims, startOidcProvider } from "./oidc-pro
 export type { ConfidentialClientOptions, FindAccount, OidcAccount, OidcClientMetadata, OidcEndpoints, OidcProviderInstance, OidcProviderOptions, OidcTtl, RunningOidcProvider, TtlValue } from "./oidc-provider.js";
 export { CookieStore, createBrowser, loginAtProvider } from "./client.js";
 export type { Browser, BrowserOptions, FollowOptions, FormInput, InProcessHandler, ProviderLoginOptions, ProviderLoginResult, StoredCookie } from "./client.js";
+export { fakeProvider } from "./preset-fake.js";
+export type { FakeCallback, PresetFake, PresetFakeOptions } from "./preset-fake.js";
 export { startOAuth1Provider, type OAuth1ProviderClient, type OAuth1ProviderOptions, type RunningOAuth1Provider } from "./oauth1-provider.js";

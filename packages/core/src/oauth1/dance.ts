@@ -36,8 +36,7 @@ import { createOAuth1Signer, type OAuth1SignatureMethod, type OAuth1Signer } fro
  * A validated OAuth 1.0a provider bound to its credentials. Besides its own parts it answers
  * what the shared session reads of any provider — `clientId` (the client identifier),
  * `refreshEnabled` (never: OAuth 1 tokens do not expire), `metadata()` (API base and origins; no
- * revocation endpoint), `httpOptions()` — in the vocabulary of OAuth 2; `client()` and
- * `clientAuth` exist for that reason only, and the latter refuses to be used.
+ * revocation or end-session endpoint), `httpOptions()` — in the vocabulary of OAuth 2.
  */
 export interface OAuth1Provider {
   readonly def: Readonly<OAuth1ProviderDefinition>;
@@ -55,10 +54,6 @@ export interface OAuth1Provider {
   signer(): Promise<OAuth1Signer>;
   /** The API base URL and origins; waits for {@link OAuth1Provider.signer} so `dance.ready()` checks the key. */
   metadata(): Promise<ProviderMetadata>;
-  /** `{ client_id: clientKey }`: the identity of the client in oauth4webapi's terms. */
-  client(): oauth.Client;
-  /** Refuses: OAuth 1 signs each request; there is no OAuth 2 client authentication. */
-  readonly clientAuth: oauth.ClientAuth;
   /** The configured fetch and timeout. */
   httpOptions(): HttpOptions;
   /** The configured clock (milliseconds): `oauth_timestamp` follows it. */
@@ -169,7 +164,6 @@ export function resolveOAuth1Provider(input: OAuth1ProviderDefinition, options: 
     apiBaseUrl: def.apiBaseUrl,
     apiOrigins: origins,
   });
-  const client: oauth.Client = Object.freeze({ client_id: clientKey });
   return Object.freeze({
     def,
     id,
@@ -184,10 +178,6 @@ export function resolveOAuth1Provider(input: OAuth1ProviderDefinition, options: 
     metadata: async () => {
       await signer();
       return metadata;
-    },
-    client: () => client,
-    clientAuth: () => {
-      throw new DanceError("unsupported_operation", `${id} is an OAuth 1 provider: it signs each request and has no OAuth 2 client authentication.`, { provider: id });
     },
     httpOptions: () => ({
       [oauth.customFetch]: options.fetch,
@@ -311,6 +301,7 @@ export function oauth1Steps(provider: OAuth1Provider): ProtocolSteps {
   };
 
   return Object.freeze({
+    // `input.scope` (incremental authorization) is OAuth 2's: an OAuth 1 grant has no scope to widen.
     async beginLogin(input: LoginStart): Promise<URL> {
       const signer = await provider.signer();
       const request = await oauth1RequestTokenRequest(signer, provider.requestTokenUrl, { callback: input.redirectUri, now: () => input.now });
@@ -402,6 +393,11 @@ export function oauth1Steps(provider: OAuth1Provider): ProtocolSteps {
 
     async refresh(): Promise<Token> {
       throw new DanceError("reauth_required", `${id} is an OAuth 1 provider: its tokens are not refreshed. Log in again.`, { provider: id });
+    },
+
+    // RFC 5849 defines no revocation; the session deletes its copy with deleteToken().
+    async revoke(): Promise<void> {
+      throw new DanceError("unsupported_operation", `${id} is an OAuth 1 provider: it has no token revocation endpoint. Use deleteToken() to forget the token.`, { provider: id });
     },
   });
 }

@@ -17,6 +17,14 @@ export default {
     [{ repromptConsent: true, repromptSelectAccount: true }, { prompt: "consent select_account" }],
     [{ hostedDomain: "example.com" }, { hd: "example.com" }],
     [{ scope: ["openid", "email"] }, { scope: "openid email" }],
+    [{ loginHint: "ada@example.com", includeGrantedScopes: true }, { login_hint: "ada@example.com", include_granted_scopes: "true" }],
   ],
-  docs: "https://developers.google.com/identity/openid-connect/openid-connect",
+  clientAuth: "client_secret_basic",
+  refresh: {
+    refreshTokens: "with access_type=offline (offline: true), on the first consent",
+    rotates: "no",
+    expiresIn: "yes",
+    notes: "Access tokens live 1 hour. A refresh token is only sent again with prompt=consent.",
+  },
+  docs: "https://developers.google.com/identity/protocols/oauth2/web-server",
 } satisfies Contract;

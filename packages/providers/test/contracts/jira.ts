@@ -19,5 +19,11 @@ export default {
   ],
   // Flask-Dance's JsonOAuth1Session.
   apiHeaders: { "content-type": "application/json" },
+  refresh: {
+    refreshTokens: "no",
+    rotates: "no",
+    expiresIn: "no",
+    notes: "OAuth 1.0a access tokens are not refreshed. Jira's are long-lived (years, a server setting) and end when the user revokes them: then log in again.",
+  },
   docs: "https://developer.atlassian.com/server/jira/platform/oauth/",
 } satisfies Contract;

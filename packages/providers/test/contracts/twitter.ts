@@ -18,5 +18,11 @@ export default {
     [{ forceLogin: true, screenName: "jack" }, { params: { force_login: "true", screen_name: "jack" } }],
   ],
   apiHeaders: {},
+  refresh: {
+    refreshTokens: "no",
+    rotates: "no",
+    expiresIn: "no",
+    notes: "OAuth 1.0a access tokens do not expire: they stay valid until the user revokes the app or the app invalidates them (POST oauth/invalidate_token).",
+  },
   docs: "https://developer.x.com/en/docs/authentication/oauth-1-0a",
 } satisfies Contract;

@@ -1,0 +1,5 @@
+// GET /login/github, GET|POST /login/github/authorized
+import { nextHandlers } from "@dance/next";
+import { dance } from "../../../dance";
+
+export const { GET, POST } = nextHandlers(dance);

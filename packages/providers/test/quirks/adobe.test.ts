@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { adobeHooks } from "../../src/adobe.js";
+
+describe("adobe quirks", () => {
+  it("sends the scope list comma-separated, as Adobe IMS documents it", () => {
+    const url = new URL("https://ims-na1.adobelogin.com/ims/authorize/v2?client_id=id&scope=openid+AdobeID+offline_access");
+    adobeHooks.authorizationRequest!(url, { clientId: "id" });
+    expect(url.searchParams.get("scope")).toBe("openid,AdobeID,offline_access");
+  });
+
+  it("adds x-api-key (the client id) to API calls, keeping one the app set", async () => {
+    const token = { access_token: "at", token_type: "bearer" };
+    const added = await adobeHooks.apiRequest!(new Request("https://ims-na1.adobelogin.com/ims/userinfo/v2"), { token, clientId: "id" });
+    expect(added.headers.get("x-api-key")).toBe("id");
+    const kept = await adobeHooks.apiRequest!(new Request("https://x.test/", { headers: { "x-api-key": "other" } }), { token, clientId: "id" });
+    expect(kept.headers.get("x-api-key")).toBe("other");
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { baidu } from "../../src/baidu.js";
+
+describe("baidu", () => {
+  const { apiRequest, tokenResponse } = baidu().hooks!;
+  const token = { access_token: "21.abc", token_type: "bearer" };
+
+  it("puts the token in the access_token query parameter of API calls, as Baidu documents", async () => {
+    const request = await apiRequest!(new Request("https://openapi.baidu.com/rest/2.0/passport/users/getInfo?fields=x"), { token, clientId: "id" });
+    expect(new URL(request.url).searchParams.get("access_token")).toBe("21.abc");
+    expect(new URL(request.url).searchParams.get("fields")).toBe("x");
+  });
+
+  it("keeps a POST's method and body, and an access_token the app set itself", async () => {
+    const posted = await apiRequest!(new Request("https://openapi.baidu.com/rest/2.0/x", { method: "POST", body: "a=1" }), { token, clientId: "id" });
+    expect([posted.method, await posted.text()]).toEqual(["POST", "a=1"]);
+    const own = new Request("https://openapi.baidu.com/rest/2.0/x?access_token=other");
+    expect(await apiRequest!(own, { token, clientId: "id" })).toBe(own);
+  });
+
+  it("reads Baidu's token answer, which has no token_type, as a bearer token", () => {
+    const body = { access_token: "21.abc", expires_in: 2592000, refresh_token: "22.def", scope: "basic", session_key: "9m", session_secret: "27" };
+    expect(tokenResponse!({ status: 200, body })).toEqual({ status: 200, body: { ...body, token_type: "bearer" } });
+  });
+});
