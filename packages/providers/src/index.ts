@@ -147,6 +147,8 @@ export { line } from "./line.js";
 export type { LineOptions } from "./line.js";
 export { linear } from "./linear.js";
 export type { LinearOptions } from "./linear.js";
+export { linkedin } from "./linkedin.js";
+export type { LinkedInOptions } from "./linkedin.js";
 export { linode } from "./linode.js";
 export type { LinodeOptions } from "./linode.js";
 export { logto } from "./logto.js";
