@@ -46,7 +46,7 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
     t: input.returnTo,
     e: input.now + input.maxAge * 1000,
   };
-  if (provider.wantsIdToken) transaction.n = oauth.generateRandomNonce();
+  if (provider.wantsIdToken && provider.def.nonce !== false) transaction.n = oauth.generateRandomNonce();
   if (provider.def.issuer) transaction.i = metadata.as.issuer;
   const url = new URL(metadata.authorizationUrl);
   const q = url.searchParams;
@@ -57,8 +57,10 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   if (scope.length > 0) q.set("scope", scope.join(" "));
   if (input.scope?.length) transaction.sc = scope.join(" ");
   q.set("state", transaction.s);
-  q.set("code_challenge", await oauth.calculatePKCECodeChallenge(transaction.v));
-  q.set("code_challenge_method", "S256");
+  if (provider.def.pkce !== false) {
+    q.set("code_challenge", await oauth.calculatePKCECodeChallenge(transaction.v));
+    q.set("code_challenge_method", "S256");
+  }
   if (transaction.n) q.set("nonce", transaction.n);
   if (provider.def.responseMode === "form_post") q.set("response_mode", "form_post");
   for (const [name, value] of provider.authorizationParams) q.set(name, value);
@@ -157,7 +159,7 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
 
   const client = provider.client();
   const { response, body } = await callTokenEndpoint(provider, () =>
-    oauth.authorizationCodeGrantRequest(metadata.as, client, provider.clientAuth, validated, tx.r, tx.v, {
+    oauth.authorizationCodeGrantRequest(metadata.as, client, provider.clientAuth, validated, tx.r, provider.def.pkce === false ? oauth.nopkce : tx.v, {
       ...provider.httpOptions(),
       ...(provider.tokenParams ? { additionalParameters: provider.tokenParams } : {}),
     }),
@@ -193,7 +195,7 @@ function checkTransaction(provider: ResolvedProvider, tx: LoginTransaction, fail
     throw fail("invalid_transaction", `The login transaction does not belong to ${provider.id}.`);
   }
   if (typeof tx.v !== "string" || !VERIFIER.test(tx.v)) throw fail("invalid_transaction", "The login transaction has no PKCE verifier.");
-  if (provider.wantsIdToken && (typeof tx.n !== "string" || tx.n.length < 16)) throw fail("invalid_transaction", "The login transaction has no nonce.");
+  if (provider.wantsIdToken && provider.def.nonce !== false && (typeof tx.n !== "string" || tx.n.length < 16)) throw fail("invalid_transaction", "The login transaction has no nonce.");
 }
 
 function providerRefusal(id: string, error: string, params: URLSearchParams): DanceError {

@@ -44,6 +44,8 @@ export async function callTokenEndpoint(provider: ResolvedProvider, send: () => 
   const body: Record<string, unknown> = { ...answer.body };
   // Some providers send expires_in as a string; oauth4webapi wants a number.
   if (typeof body.expires_in === "string" && /^\d+$/.test(body.expires_in)) body.expires_in = Number(body.expires_in);
+  // RFC 6749 §5.1 requires token_type; plenty of providers leave it out of a bearer token's answer.
+  if (typeof body.access_token === "string" && body.token_type === undefined) body.token_type = "bearer";
   const headers: Record<string, string> = { "content-type": "application/json" };
   const challenge = raw.headers.get("www-authenticate");
   if (challenge) headers["www-authenticate"] = challenge;

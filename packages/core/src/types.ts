@@ -191,6 +191,16 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   apiHeaders?: Readonly<Record<string, string>> | undefined;
   /** Headers of every request to the provider's token, discovery and revocation endpoints (Reddit's `User-Agent`). */
   tokenHeaders?: Readonly<Record<string, string>> | undefined;
+  /**
+   * `false`: leave PKCE out, for a provider that refuses a `code_verifier` (LinkedIn's web
+   * apps answer `invalid_client`). The state still binds the callback to the browser, but an
+   * intercepted code is then redeemable by whoever holds the client secret: only where the
+   * provider's docs leave no other way.
+   * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
+   */
+  pkce?: false | undefined;
+  /** `false`: an OpenID provider that does not echo a nonce (LinkedIn): none is sent, and an id_token without one is accepted. */
+  nonce?: false | undefined;
   /** Allow plain-http endpoints. Loopback hosts (127.0.0.1, localhost, ::1) are always allowed. */
   allowInsecureRequests?: boolean | undefined;
   /** This provider's login route (Flask-Dance's `login_url`), an absolute path. Default `{basePath}/{id}`. */

@@ -125,7 +125,7 @@ describe("token endpoint faults", () => {
     expect(storage.entries().size).toBe(0);
   });
 
-  it("17. token_type case-insensitive; missing expires_in allowed; string expires_in parsed; changed scope stored, not fatal", async () => {
+  it("17. token_type case-insensitive (and missing: bearer); missing expires_in allowed; string expires_in parsed; changed scope stored, not fatal", async () => {
     const storage = new MemoryStorage();
     const dance = createDance({ secret: SECRET, storage, now: clock.now, providers: [fakeOauth2(fake)] });
     const browser = new Browser(dance);
@@ -135,6 +135,8 @@ describe("token endpoint faults", () => {
       { body: { token_type: "Bearer", expires_in: undefined }, expected: { token_type: "bearer", expires_at: undefined } },
       { body: { expires_in: "7200" }, expected: { expires_at: nowS() + 7200 } },
       { body: { scope: "read" }, expected: { scope: "read" } },
+      // A bearer token's answer without token_type (Figma, Weibo, Shopify …): bearer, not a failed login.
+      { body: { token_type: undefined }, expected: { token_type: "bearer" } },
     ];
     for (const { body, expected } of cases) {
       fake.reset();

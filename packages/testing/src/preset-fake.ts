@@ -180,7 +180,11 @@ export async function fakeProvider<Id extends string>(preset: OAuth2ProviderDefi
       codes.delete(request.form.get("code") ?? "");
       if (!code) return oauthError("invalid_grant", "unknown or used code");
       const verifier = request.form.get("code_verifier") ?? "";
-      if (code.challenge !== createHash("sha256").update(verifier).digest("base64url")) return oauthError("invalid_grant", "PKCE verification failed");
+      if (code.challenge === null) {
+        // A preset without PKCE stands for a provider that refuses a code_verifier (LinkedIn's web apps).
+        if (preset.pkce === false && request.form.has("code_verifier")) return { status: 401, body: { error: "invalid_client", error_description: "code_verifier is not allowed" } };
+        if (preset.pkce !== false) return oauthError("invalid_grant", "PKCE verification failed");
+      } else if (code.challenge !== createHash("sha256").update(verifier).digest("base64url")) return oauthError("invalid_grant", "PKCE verification failed");
       if (request.form.get("redirect_uri") !== code.redirectUri) return oauthError("invalid_grant", "redirect_uri differs");
       return { status: 200, body: await tokens(code.scope, code.nonce) };
     }

@@ -1,0 +1,32 @@
+/** Facebook: comma-separated permissions, a versioned Graph path, revocation by deleting the permissions. */
+import { describe, expect, it } from "vitest";
+import { facebook } from "../../src/facebook.js";
+
+describe("facebook", () => {
+  it("joins the scope with commas", () => {
+    const url = new URL("https://www.facebook.com/dialog/oauth?scope=email+public_profile&state=s");
+    facebook().hooks!.authorizationRequest!(url, { clientId: "id" });
+    expect(url.searchParams.get("scope")).toBe("email,public_profile");
+    expect(url.searchParams.get("state")).toBe("s");
+  });
+
+  it("puts a Graph API version in every path, and refuses a malformed one", () => {
+    const def = facebook({ version: "v23.0" });
+    expect([def.authorizationUrl, def.tokenUrl, def.apiBaseUrl]).toEqual([
+      "https://www.facebook.com/v23.0/dialog/oauth",
+      "https://graph.facebook.com/v23.0/oauth/access_token",
+      "https://graph.facebook.com/v23.0/",
+    ]);
+    expect(() => facebook({ version: "23" })).toThrow(TypeError);
+  });
+
+  it("revokes by deleting the user's permissions", async () => {
+    const calls: Request[] = [];
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(new Request(input, init));
+      return Response.json({ success: true });
+    }) as typeof globalThis.fetch;
+    await facebook({ version: "v23.0" }).hooks!.revoke!({ access_token: "EAAB", token_type: "bearer" }, { clientId: "id", clientSecret: "s", fetch });
+    expect(calls.map((r) => [r.method, r.url, r.headers.get("authorization")])).toEqual([["DELETE", "https://graph.facebook.com/v23.0/me/permissions", "Bearer EAAB"]]);
+  });
+});
