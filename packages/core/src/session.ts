@@ -327,7 +327,8 @@ export class ProviderSession {
    * ```ts
    * await session.revoke(); // the provider forgets the grant; the cookie is cleared
    * ```
-   * @throws {DanceError} `unsupported_operation` when the provider has no revocation endpoint.
+   * @throws {DanceError} `unsupported_operation` when the provider has no revocation endpoint (nor
+   *   a revoke hook; OAuth 1.0a providers have none), `provider_unavailable` when revoking failed.
    * @see https://www.rfc-editor.org/rfc/rfc7009
    */
   async revoke(): Promise<void> {

@@ -24,7 +24,7 @@ function isToken(value: unknown): value is Token {
 }
 
 /**
- * The default storage: the token sealed (iron, AES-256-CBC + HMAC-SHA256) into an HttpOnly,
+ * The default storage: the token sealed (AES-256-GCM, `d1.…`, see `seal.ts`) into an HttpOnly,
  * SameSite=Lax cookie per provider, chunked below 4096 bytes per cookie. A cookie sealed with
  * an older secret is re-sealed with the newest one when read.
  *
@@ -32,7 +32,7 @@ function isToken(value: unknown): value is Token {
  * ```ts
  * createDance({ secret, providers, storage: cookieStorage({ maxAge: 7 * 24 * 3600 }) })
  * ```
- * @see https://hapi.dev/module/iron/ (the seal format) and https://www.rfc-editor.org/rfc/rfc6265 (cookies)
+ * @see https://www.rfc-editor.org/rfc/rfc6265 (cookies)
  */
 export function cookieStorage(options: CookieStorageOptions = {}): TokenStorage {
   const maxAge = options.maxAge ?? 30 * 24 * 3600;

@@ -35,7 +35,7 @@ export interface LoginTransaction {
 
 /** At most this many pending logins per provider and browser. */
 const MAX_PENDING = 5;
-/** Keep the sealed cookie in one piece (< 3800 bytes): iron roughly grows JSON by 4/3 plus ~200 bytes. */
+/** Keep the sealed cookie in one piece (< 3800 bytes): a seal grows JSON by about 4/3 (base64url) plus a few dozen bytes. */
 const MAX_JSON_BYTES = 2600;
 
 /** The transaction cookie name of a provider (`__Host-` is added on https). */
