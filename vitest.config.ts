@@ -19,6 +19,18 @@ export default defineConfig({
       { extends: true, test: { name: "providers", root: `${root}packages/providers` } },
       { extends: true, test: { name: "testing", root: `${root}packages/testing` } },
       { extends: true, test: { name: "node", root: `${root}adapters/node` } },
+      // Storages against real servers: PostgreSQL and Redis (started once, see test/storage/servers.ts), SQLite files, D1 and KV in workerd.
+      {
+        extends: true,
+        test: {
+          name: "storages",
+          root,
+          include: ["packages/sql/test/**/*.test.ts", "packages/kv/test/**/*.test.ts", "test/storage/**/*.test.ts"],
+          globalSetup: ["test/storage/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: "examples", root: `${root}examples`, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: "docs", root: `${root}docs`, testTimeout: 60_000 } },
     ],
