@@ -24,4 +24,4 @@ export type { KvLock, RedisLike, RedisLockOptions } from "./lock.js";
 export { StorageError } from "./errors.js";
 export type { StorageErrorCode } from "./errors.js";
 export { defaultIsAnonymous } from "./users.js";
-export type { Assignment, Resolver, UserOptions } from "./users.js";
+export type { Assignment, Resolver, StorageUser, UserOptions } from "./users.js";

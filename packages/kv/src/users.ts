@@ -9,6 +9,17 @@ import type { StorageContext } from "@dance/core";
 import { StorageError } from "./errors.js";
 
 /**
+ * A user as a storage takes it: an id (string, number), an object with an `id`, or nothing
+ * (`null`, `undefined`, `false`: anonymous).
+ *
+ * @example
+ * ```ts
+ * const user: StorageUser = { id: 42, name: "Ada" };
+ * ```
+ */
+export type StorageUser = string | number | bigint | boolean | null | undefined | object;
+
+/**
  * A value, or a function of the request that gives it (Flask-Dance's `current_user` proxy).
  *
  * @example
@@ -32,7 +43,7 @@ export interface UserOptions {
    * The current user: an object with an `id`, or the id itself (a string or number); a value or
    * a function of the request, called on every read and write. Flask-Dance's `user`.
    */
-  user?: Resolver<unknown> | undefined;
+  user?: Resolver<StorageUser> | undefined;
   /** The current user's id, when you have it without the user object; wins over `user`. Flask-Dance's `user_id`. */
   userId?: Resolver<string | number | bigint | null | undefined> | undefined;
   /**

@@ -24,4 +24,4 @@ export type { ReadTokensOptions, TokenRecord } from "./export.js";
 export { StorageError } from "./errors.js";
 export type { StorageErrorCode } from "./errors.js";
 export { defaultIsAnonymous } from "./users.js";
-export type { Assignment, Resolver, UserOptions } from "./users.js";
+export type { Assignment, Resolver, StorageUser, UserOptions } from "./users.js";
