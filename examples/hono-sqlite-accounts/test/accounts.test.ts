@@ -34,7 +34,7 @@ async function logIn(browser: Browser, provider: "github" | "google", login: str
 
 const home = async (browser: Browser) => (await browser.get(`${example.url}/`)).text();
 const users = () => example.accounts.db.selectFrom("users").select(["id", "name"]).orderBy("id").execute();
-const linked = () => example.accounts.db.selectFrom("dance_tokens").select(["provider", "provider_user_id", "user_id"]).orderBy("user_id").orderBy("provider").execute();
+const linked = () => example.accounts.tokens.db.selectFrom("dance_tokens").select(["provider", "provider_user_id", "user_id"]).orderBy("user_id").orderBy("provider").execute();
 
 describe("creating users on login", () => {
   const ada = createBrowser();
