@@ -6,7 +6,15 @@
  * @module
  */
 
-/** Stable codes of {@link StorageError}. */
+/**
+ * Stable codes of {@link StorageError}.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof StorageError && error.code === "lock_timeout") retryLater();
+ * ```
+ * @see {@link StorageError}
+ */
 export type StorageErrorCode =
   /** `userRequired` is on and the visitor is anonymous. */
   | "user_required"
@@ -24,6 +32,7 @@ export type StorageErrorCode =
  *   }
  * });
  * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6 (why refreshes are locked)
  */
 export class StorageError extends Error {
   /** The stable code. */

@@ -15,6 +15,7 @@ import { StorageError } from "./errors.js";
  * const lock: KvLock = redisLock(redis);
  * await lock.run("github:42", async () => refresh());
  * ```
+ * @see https://redis.io/docs/latest/develop/use/patterns/distributed-locks/
  */
 export interface KvLock {
   /** Run `fn` holding the lock `key`; released when `fn` settles, also when it throws. */
@@ -29,13 +30,22 @@ export interface KvLock {
  * import Redis from "ioredis";
  * const client: RedisLike = new Redis("redis://127.0.0.1:6379");
  * ```
+ * @see https://github.com/redis/ioredis
  */
 export interface RedisLike {
   set(key: string, value: string, px: "PX", ms: number, nx: "NX"): Promise<string | null>;
   eval(script: string, keys: number, ...args: (string | number)[]): Promise<unknown>;
 }
 
-/** Options of {@link redisLock}. */
+/**
+ * Options of {@link redisLock}.
+ *
+ * @example
+ * ```ts
+ * redisLock(client, { ttl: 10_000, wait: 15_000, prefix: "app:lock:" });
+ * ```
+ * @see https://redis.io/docs/latest/commands/set/
+ */
 export interface RedisLockOptions {
   /** The lock outlives a crashed holder by this much, ms. Default 30 000. */
   ttl?: number;
@@ -131,6 +141,7 @@ export function redisLock(client: RedisLike, options: RedisLockOptions = {}): Kv
  * ```ts
  * kvStorage({ storage: createStorage(), lock: memoryLock() });
  * ```
+ * @see {@link redisLock} for several processes
  */
 export function memoryLock(): KvLock {
   const queue = localQueue();

@@ -26,7 +26,15 @@ export interface KvStore {
   getMount?(key?: string): { base: string; driver: { name?: string; getInstance?: () => unknown } };
 }
 
-/** A warning the storage gives (once per code by default). */
+/**
+ * A warning the storage gives (once per code by default).
+ *
+ * @example
+ * ```ts
+ * kvStorage({ storage, warn: (w) => logger.warn({ code: w.code }, w.message) });
+ * ```
+ * @see {@link KvStorageOptions.warn}
+ */
 export interface KvStorageWarning {
   /** `token_unreadable`: an entry could not be opened (another secret sealed it, or it was changed); `token_plaintext`: an unencrypted entry was ignored. */
   code: "token_unreadable" | "token_plaintext";
@@ -43,6 +51,7 @@ export interface KvStorageWarning {
  * ```ts
  * const options: KvStorageOptions = { storage: createStorage({ driver: redisDriver({ url }) }), user: (request) => currentUserId(request) };
  * ```
+ * @see https://unstorage.unjs.io/drivers
  */
 export interface KvStorageOptions extends UserOptions {
   /** The key-value store: an unstorage instance. */
@@ -114,6 +123,12 @@ interface Slot {
 /**
  * Token storage in a key-value store (see {@link kvStorage}). `withLock` exists only when the
  * store can lock.
+ * @example
+ * ```ts
+ * const tokens: KvStorage = kvStorage({ storage: createStorage() });
+ * tokens.withLock; // present: the memory driver locks in-process
+ * ```
+ * @see https://unstorage.unjs.io/drivers
  */
 export class KvStorage implements TokenStorage {
   /** Tokens are kept by provider and user (or session): `dance.tokenFor()` works for users. */

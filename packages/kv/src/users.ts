@@ -16,6 +16,7 @@ import { StorageError } from "./errors.js";
  * ```ts
  * const user: StorageUser = { id: 42, name: "Ada" };
  * ```
+ * @see https://flask-dance.readthedocs.io/en/latest/storages.html#sqlalchemy (its `user` argument)
  */
 export type StorageUser = string | number | bigint | boolean | null | undefined | object;
 
@@ -27,6 +28,7 @@ export type StorageUser = string | number | bigint | boolean | null | undefined 
  * const user: Resolver<User | null> = (request) => sessions.userOf(request);
  * const fixed: Resolver<string> = "admin";
  * ```
+ * @see https://flask-login.readthedocs.io/en/latest/#flask_login.current_user
  */
 export type Resolver<T> = T | ((request: Request) => T | Promise<T>);
 
@@ -37,6 +39,7 @@ export type Resolver<T> = T | ((request: Request) => T | Promise<T>);
  * ```ts
  * const options: UserOptions = { user: (request) => currentUser(request), userRequired: true };
  * ```
+ * @see https://flask-dance.readthedocs.io/en/latest/storages.html#sqlalchemy
  */
 export interface UserOptions {
   /**
@@ -60,7 +63,16 @@ export interface UserOptions {
   isAnonymous?: ((user: unknown) => boolean) | undefined;
 }
 
-/** The default anonymity test. */
+/**
+ * The default anonymity test.
+ *
+ * @example
+ * ```ts
+ * defaultIsAnonymous(null); // true
+ * defaultIsAnonymous({ id: 7 }); // false
+ * ```
+ * @see https://flask-login.readthedocs.io/en/latest/#anonymous-users
+ */
 export function defaultIsAnonymous(user: unknown): boolean {
   if (user === null || user === undefined || user === false || user === "") return true;
   if (typeof user === "object") {
@@ -70,7 +82,7 @@ export function defaultIsAnonymous(user: unknown): boolean {
   return false;
 }
 
-/** The id of a user: a string or number as it is, an object's `id`. */
+/** The id of a user: a string or number as it is, an object's `id`. @internal */
 export function idOf(user: unknown): string {
   if (typeof user === "string" || typeof user === "number" || typeof user === "bigint") return String(user);
   if (typeof user === "object" && user !== null && "id" in user) {
@@ -86,7 +98,15 @@ async function resolve<T>(resolver: Resolver<T> | undefined, request: Request | 
   return (resolver as (request: Request) => T | Promise<T>)(request);
 }
 
-/** Per-request overrides (`storage.assign`): the user and provider user id a callback decided on. */
+/**
+ * Per-request overrides (`storage.assign`): the user and provider user id a callback decided on.
+ *
+ * @example
+ * ```ts
+ * tokens.assign(request, "github", { userId: 42, providerUserId: 583231 } satisfies Assignment);
+ * ```
+ * @see {@link SqlStorage.assign}
+ */
 export interface Assignment {
   /** The local user the token belongs to. */
   userId: string | number | bigint;

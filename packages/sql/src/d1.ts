@@ -32,7 +32,15 @@ import {
   type QueryResult,
 } from "kysely";
 
-/** The part of a D1 prepared statement this dialect uses. */
+/**
+ * The part of a D1 prepared statement this dialect uses.
+ *
+ * @example
+ * ```ts
+ * const statement: D1PreparedStatementLike = env.DB.prepare("select 1");
+ * ```
+ * @see https://developers.cloudflare.com/d1/worker-api/
+ */
 export interface D1PreparedStatementLike {
   bind(...values: unknown[]): D1PreparedStatementLike;
   all<T = Record<string, unknown>>(): Promise<{ results?: T[]; success?: boolean; error?: string; meta?: { changes?: number; last_row_id?: number | null } }>;
@@ -45,6 +53,7 @@ export interface D1PreparedStatementLike {
  * ```ts
  * interface Env { DB: D1DatabaseLike }
  * ```
+ * @see https://developers.cloudflare.com/d1/worker-api/
  */
 export interface D1DatabaseLike {
   prepare(query: string): D1PreparedStatementLike;
@@ -115,6 +124,7 @@ class D1Driver implements Driver {
  * ```ts
  * const db = new Kysely<MyTables>({ dialect: new D1Dialect(env.DB) });
  * ```
+ * @see https://kysely.dev/docs/dialects
  */
 export class D1Dialect implements Dialect {
   readonly #db: D1DatabaseLike;
@@ -144,6 +154,7 @@ export class D1Dialect implements Dialect {
  * const tokens = sqlStorage({ db: d1Database(env.DB) });
  * await tokens.migrate(); // once, or run schemaSql("sqlite") through `wrangler d1 migrations`
  * ```
+ * @see https://developers.cloudflare.com/d1/worker-api/
  */
 export function d1Database<DB = any>(binding: D1DatabaseLike): Kysely<DB> {
   return new Kysely<DB>({ dialect: new D1Dialect(binding) });

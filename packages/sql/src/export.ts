@@ -10,7 +10,15 @@ import type { Kysely } from "kysely";
 import { checkTable, DEFAULT_TABLE } from "./schema.js";
 import { tokenPurpose } from "./storage.js";
 
-/** Options of {@link readTokens}. */
+/**
+ * Options of {@link readTokens}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadTokensOptions = { db, secret: { 2: newSecret, 1: oldSecret }, table: "oauth_tokens" };
+ * ```
+ * @see {@link readTokens}
+ */
 export interface ReadTokensOptions {
   /** The database. */
   db: Kysely<any>;
@@ -22,7 +30,15 @@ export interface ReadTokensOptions {
   batchSize?: number | undefined;
 }
 
-/** A row read back by {@link readTokens}. */
+/**
+ * A row read back by {@link readTokens}.
+ *
+ * @example
+ * ```ts
+ * for await (const record of readTokens({ db, secret })) console.log(record.provider, record.userId, record.token !== null);
+ * ```
+ * @see {@link readTokens}
+ */
 export interface TokenRecord {
   id: string;
   provider: string;
@@ -47,6 +63,7 @@ export interface TokenRecord {
  *   else console.warn(`row ${row.id} does not open with this secret`);
  * }
  * ```
+ * @see {@link createSealBox} in `@dance/core`
  */
 export async function* readTokens(options: ReadTokensOptions): AsyncGenerator<TokenRecord> {
   const table = checkTable(options.table ?? DEFAULT_TABLE);

@@ -10,7 +10,7 @@
 import { sql, type Kysely } from "kysely";
 import { StorageError } from "./errors.js";
 
-/** Options of {@link RowLock}. */
+/** Options of {@link RowLock}. @internal */
 export interface RowLockOptions {
   /** How long a lock outlives a holder that stopped extending it (a crash), ms. */
   ttl: number;
@@ -25,7 +25,7 @@ function randomOwner(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Lock rows in `{table}_locks`. */
+/** Lock rows in `{table}_locks`. @internal */
 export class RowLock {
   readonly #db: Kysely<any>;
   readonly #table: string;

@@ -14,7 +14,15 @@
 import pg from "pg";
 import { Kysely, PostgresDialect, type KyselyConfig } from "kysely";
 
-/** Options of {@link postgresDatabase}. */
+/**
+ * Options of {@link postgresDatabase}.
+ *
+ * @example
+ * ```ts
+ * postgresDatabase(process.env.DATABASE_URL!, { max: 20, connectionTimeoutMillis: 2000 });
+ * ```
+ * @see https://node-postgres.com/apis/pool
+ */
 export interface PostgresDatabaseOptions {
   /** Connections in the pool. Default 10. */
   max?: number;

@@ -7,13 +7,37 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { StorageError } from "./errors.js";
 
-/** The SQL dialects `@dance/sql` speaks. Cloudflare D1 is SQLite. */
+/**
+ * The SQL dialects `@dance/sql` speaks. Cloudflare D1 is SQLite.
+ *
+ * @example
+ * ```ts
+ * const dialect: SqlDialect = detectDialect(db); // "sqlite" | "postgres"
+ * ```
+ * @see {@link detectDialect}
+ */
 export type SqlDialect = "sqlite" | "postgres";
 
-/** The default token table name. */
+/**
+ * The default token table name.
+ *
+ * @example
+ * ```ts
+ * schemaSql("sqlite", DEFAULT_TABLE); // the DDL of dance_tokens
+ * ```
+ * @see {@link schemaSql}
+ */
 export const DEFAULT_TABLE = "dance_tokens";
 
-/** Options of the schema helpers. */
+/**
+ * Options of the schema helpers.
+ *
+ * @example
+ * ```ts
+ * await createTables(db, { table: "oauth_tokens", dialect: "postgres" });
+ * ```
+ * @see {@link createTables}
+ */
 export interface SchemaOptions {
   /** The token table. Default `dance_tokens`; the lock table is `{table}_locks`. */
   table?: string | undefined;
@@ -21,7 +45,7 @@ export interface SchemaOptions {
   dialect?: SqlDialect | undefined;
 }
 
-/** A table name: letters, digits and underscores (it is put into DDL). */
+/** A table name: letters, digits and underscores (it is put into DDL). @internal */
 export function checkTable(table: string): string {
   if (typeof table !== "string" || !/^[A-Za-z_][A-Za-z0-9_]{0,50}$/.test(table)) {
     throw new TypeError(`The table name must be letters, digits and underscores (at most 51 characters), got ${JSON.stringify(table)}.`);
@@ -37,6 +61,7 @@ export function checkTable(table: string): string {
  * ```ts
  * detectDialect(new Kysely({ dialect: new SqliteDialect({ database: new Database(":memory:") }) })); // "sqlite"
  * ```
+ * @see https://kysely.dev/docs/dialects
  */
 export function detectDialect(db: Kysely<any>): SqlDialect {
   const compiled = db.selectFrom("dance_probe").select("x").where("x", "=", 1).compile().sql;
@@ -58,6 +83,7 @@ export function detectDialect(db: Kysely<any>): SqlDialect {
  * ```ts
  * for (const statement of schemaSql("postgres", "oauth_tokens")) console.log(`${statement};`);
  * ```
+ * @see https://flask-dance.readthedocs.io/en/latest/storages.html#sqlalchemy (the table it follows)
  */
 export function schemaSql(dialect: SqlDialect, table: string = DEFAULT_TABLE): string[] {
   checkTable(table);
@@ -85,7 +111,15 @@ export function schemaSql(dialect: SqlDialect, table: string = DEFAULT_TABLE): s
   ];
 }
 
-/** The statements that drop both tables. */
+/**
+ * The statements that drop both tables.
+ *
+ * @example
+ * ```ts
+ * for (const statement of dropSql("oauth_tokens")) await sql.raw(statement).execute(db);
+ * ```
+ * @see {@link schemaSql}
+ */
 export function dropSql(table: string = DEFAULT_TABLE): string[] {
   checkTable(table);
   return [`drop table if exists ${table}_locks`, `drop table if exists ${table}`];
@@ -99,6 +133,7 @@ export function dropSql(table: string = DEFAULT_TABLE): string[] {
  * await createTables(db);                          // dance_tokens, dance_tokens_locks
  * await createTables(db, { table: "oauth_tokens" });
  * ```
+ * @see {@link danceMigrations} for Kysely's Migrator
  */
 export async function createTables(db: Kysely<any>, options: SchemaOptions = {}): Promise<void> {
   const dialect = options.dialect ?? detectDialect(db);

@@ -16,7 +16,15 @@
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type KyselyConfig } from "kysely";
 
-/** Options of {@link sqliteDatabase}. */
+/**
+ * Options of {@link sqliteDatabase}.
+ *
+ * @example
+ * ```ts
+ * sqliteDatabase("app.db", { busyTimeout: 10_000 });
+ * ```
+ * @see https://www.sqlite.org/pragma.html#pragma_busy_timeout
+ */
 export interface SqliteDatabaseOptions {
   /** How long a write waits for another process's write to finish, ms. Default 5000. */
   busyTimeout?: number;

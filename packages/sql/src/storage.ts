@@ -22,6 +22,7 @@ import { Users, type Assignment, type UserOptions } from "./users.js";
  * import redisDriver from "unstorage/drivers/redis";
  * const cache: TokenCache = createStorage({ driver: redisDriver({ url: process.env.REDIS_URL }) });
  * ```
+ * @see https://unstorage.unjs.io/guide
  */
 export interface TokenCache {
   getItem(key: string): unknown;
@@ -29,7 +30,15 @@ export interface TokenCache {
   removeItem(key: string): unknown;
 }
 
-/** A warning the storage gives (once per code by default). */
+/**
+ * A warning the storage gives (once per code by default).
+ *
+ * @example
+ * ```ts
+ * sqlStorage({ db, warn: (w) => logger.warn({ code: w.code, provider: w.provider }, w.message) });
+ * ```
+ * @see {@link SqlStorageOptions.warn}
+ */
 export interface StorageWarning {
   /** `token_unreadable`: a row could not be opened (another secret sealed it, or it was tampered with); `token_plaintext`: an unencrypted row was ignored. */
   code: "token_unreadable" | "token_plaintext";
@@ -46,6 +55,7 @@ export interface StorageWarning {
  * ```ts
  * const options: SqlStorageOptions = { db, user: (request) => currentUserId(request), cache: redisCache };
  * ```
+ * @see https://flask-dance.readthedocs.io/en/latest/storages.html#sqlalchemy
  */
 export interface SqlStorageOptions extends UserOptions {
   /** The database: a Kysely instance on SQLite (better-sqlite3, D1) or PostgreSQL (pg). See `sqliteDatabase`, `postgresDatabase`, `d1Database`. */
@@ -80,7 +90,15 @@ export interface SqlStorageOptions extends UserOptions {
   warn?: ((warning: StorageWarning) => void) | undefined;
 }
 
-/** A linked provider account: a row of the token table without its token. */
+/**
+ * A linked provider account: a row of the token table without its token.
+ *
+ * @example
+ * ```ts
+ * const account: LinkedAccount | null = await tokens.findAccount("github", 583231);
+ * ```
+ * @see {@link SqlStorage.findAccount}
+ */
 export interface LinkedAccount {
   provider: string;
   /** The local user, or null for a token kept without a user. */
@@ -98,7 +116,15 @@ interface TokenRow {
 
 const SEALED = /^Fe26\.2\*/;
 
-/** The `sub` of an id_token, without verifying it again (Dance verified it when it arrived). */
+/**
+ * The `sub` of an id_token, without verifying it again (Dance verified it when it arrived).
+ *
+ * @example
+ * ```ts
+ * idTokenSubject(token); // "1094…" (the `sub` of token.id_token), or undefined
+ * ```
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#StandardClaims
+ */
 export function idTokenSubject(token: Token): string | undefined {
   if (typeof token.id_token !== "string") return undefined;
   const payload = token.id_token.split(".")[1];
@@ -116,7 +142,15 @@ function isToken(value: unknown): value is Token {
   return typeof value === "object" && value !== null && typeof (value as Token).access_token === "string" && (value as Token).access_token !== "";
 }
 
-/** The seal purpose of a row: provider and user are bound in, so a row copied to another user does not open. */
+/**
+ * The seal purpose of a row: provider and user are bound in, so a row copied to another user does not open.
+ *
+ * @example
+ * ```ts
+ * await createSealBox(secret).open(tokenPurpose(row.provider, row.user_id), row.token);
+ * ```
+ * @see {@link readTokens}
+ */
 export function tokenPurpose(provider: string, userId: string | null | undefined): string {
   return `token:${provider}:${userId ?? ""}`;
 }
@@ -124,6 +158,12 @@ export function tokenPurpose(provider: string, userId: string | null | undefined
 /**
  * Token storage in a SQL table (see {@link sqlStorage}). Beyond `TokenStorage`: `assign` (whose
  * token a callback stores), `findAccount` / `accountsOf` (the accounts recipe), `migrate`.
+ * @example
+ * ```ts
+ * const tokens: SqlStorage = sqlStorage({ db });
+ * await tokens.accountsOf(42);
+ * ```
+ * @see https://flask-dance.readthedocs.io/en/latest/storages.html#sqlalchemy
  */
 export class SqlStorage implements TokenStorage {
   /** Tokens are kept by provider and user: `dance.tokenFor()` works. */
