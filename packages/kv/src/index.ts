@@ -23,5 +23,5 @@ export { memoryLock, redisLock } from "./lock.js";
 export type { KvLock, RedisLike, RedisLockOptions } from "./lock.js";
 export { StorageError } from "./errors.js";
 export type { StorageErrorCode } from "./errors.js";
-export { defaultIsAnonymous } from "./users.js";
-export type { Assignment, Resolver, StorageUser, UserOptions } from "./users.js";
+export { defaultIsAnonymous } from "@dance/core";
+export type { Assignment, Resolver, StorageUser, UserOptions } from "@dance/core";

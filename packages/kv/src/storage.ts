@@ -6,7 +6,8 @@
  */
 import type { StorageContext, Token, TokenStorage } from "@dance/core";
 import { memoryLock, redisLock, type KvLock, type RedisLike } from "./lock.js";
-import { Users, type Assignment, type UserOptions } from "./users.js";
+import { StorageUsers, type Assignment, type UserOptions } from "@dance/core";
+import { StorageError } from "./errors.js";
 
 /**
  * The part of an unstorage `Storage` this storage uses (`createStorage()` returns one).
@@ -134,7 +135,7 @@ export class KvStorage implements TokenStorage {
   readonly userKeyed = true;
   readonly #store: KvStore;
   readonly #options: KvStorageOptions;
-  readonly #users: Users;
+  readonly #users: StorageUsers;
   readonly #prefix: string;
   readonly #maxAge: number;
   readonly #warned = new Set<string>();
@@ -148,7 +149,7 @@ export class KvStorage implements TokenStorage {
     }
     this.#store = store;
     this.#options = { ...options };
-    this.#users = new Users(options);
+    this.#users = new StorageUsers(options, (message) => new StorageError("user_required", message));
     this.#prefix = (options.prefix ?? "dance:token").replace(/:+$/, "");
     this.#maxAge = options.maxAge ?? 30 * 24 * 3600;
     if (!(this.#maxAge > 0)) throw new TypeError("`maxAge` must be a positive number of seconds.");

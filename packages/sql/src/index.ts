@@ -23,5 +23,5 @@ export { readTokens } from "./export.js";
 export type { ReadTokensOptions, TokenRecord } from "./export.js";
 export { StorageError } from "./errors.js";
 export type { StorageErrorCode } from "./errors.js";
-export { defaultIsAnonymous } from "./users.js";
-export type { Assignment, Resolver, StorageUser, UserOptions } from "./users.js";
+export { defaultIsAnonymous } from "@dance/core";
+export type { Assignment, Resolver, StorageUser, UserOptions } from "@dance/core";

@@ -1,12 +1,12 @@
 /**
- * Whose token: Flask-Dance's `user` / `user_id` / `user_required` / `anon_user` semantics over
- * a web `Request`, resolved on every read and write (so a user who logs in during the
- * `authorized` event owns the token stored after it).
+ * Whose token, for storages that keep tokens by user (`@dance/sql`, `@dance/kv`, your own):
+ * Flask-Dance's `user` / `user_id` / `user_required` / `anon_user` semantics over a web
+ * `Request`, resolved on every read and write (so a user who logs in during the `authorized`
+ * event owns the token stored after it).
  *
  * @module
  */
-import type { StorageContext } from "@dance/core";
-import { StorageError } from "./errors.js";
+import type { StorageContext } from "./types.js";
 
 /**
  * A user as a storage takes it: an id (string, number), an object with an `id`, or nothing
@@ -116,15 +116,23 @@ export interface Assignment {
 
 /**
  * Resolves the user of a storage context. `undefined` → no user (anonymous).
- * @internal
+ *
+ * @example
+ * ```ts
+ * const users = new StorageUsers({ user: (request) => currentUser(request) }, (message) => new Error(message));
+ * const userId = await users.id(ctx); // undefined for an anonymous visitor
+ * ```
  */
-export class Users {
+export class StorageUsers {
   readonly #options: UserOptions;
   readonly #isAnonymous: (user: unknown) => boolean;
   readonly #assigned = new WeakMap<Request, Map<string, Assignment>>();
   readonly required: boolean;
+  readonly #userRequired: (message: string) => Error;
 
-  constructor(options: UserOptions) {
+  /** `userRequired` makes the error thrown when an anonymous visitor's token would be stored (the storage's own error type, code `user_required`). */
+  constructor(options: UserOptions, userRequired: (message: string) => Error) {
+    this.#userRequired = userRequired;
     for (const name of ["isAnonymous"] as const) {
       if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(`\`${name}\` must be a function.`);
     }
@@ -168,7 +176,7 @@ export class Users {
   async idForWrite(ctx: StorageContext): Promise<string | undefined> {
     const id = await this.id(ctx);
     if (id === undefined && this.required) {
-      throw new StorageError("user_required", `Cannot store the ${ctx.provider} token without an associated user (userRequired is on and the visitor is anonymous).`);
+      throw this.#userRequired(`Cannot store the ${ctx.provider} token without an associated user (userRequired is on and the visitor is anonymous).`);
     }
     return id;
   }
