@@ -24,6 +24,18 @@ export default defineConfig({
       { extends: true, test: { name: "hono", root: `${root}adapters/hono` } },
       { extends: true, test: { name: "next", root: `${root}adapters/next` } },
       { extends: true, test: { name: "cloudflare", root: `${root}adapters/cloudflare` } },
+      // Storages against real servers: PostgreSQL and Redis (started once, see test/storage/servers.ts), SQLite files, D1 and KV in workerd.
+      {
+        extends: true,
+        test: {
+          name: "storages",
+          root,
+          include: ["packages/sql/test/**/*.test.ts", "packages/kv/test/**/*.test.ts", "test/storage/**/*.test.ts"],
+          globalSetup: ["test/storage/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: "examples", root: `${root}examples`, testTimeout: 60_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: "docs", root: `${root}docs`, testTimeout: 60_000 } },
       // The adapter conformance suite (test/conformance/suite.ts), one project per runtime it runs in.

@@ -23,6 +23,8 @@ export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, Er
 export { ProviderSession } from "./session.js";
 export type { EndSessionOptions, LoginUrlOptions } from "./session.js";
 export { cookieStorage, MemoryStorage, NullStorage } from "./storage.js";
+export { defaultIsAnonymous, StorageUsers } from "./storage-users.js";
+export type { Assignment, Resolver, StorageUser, UserOptions } from "./storage-users.js";
 export type { CookieStorageOptions } from "./storage.js";
 export { applyCookies, NO_STORE, parseCookieHeader, serializeCookie, setCookieHeader } from "./cookies.js";
 export type { CookieChange, CookieOptions } from "./cookies.js";

@@ -88,6 +88,8 @@ function checkLength(secret: string, what: string): void {
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder("utf-8", { fatal: true });
 const FORMAT = "d1";
+/** What a seal looks like: `d1.<secret id>.<base64url>`. */
+const SEALED = /^d1\.\d+\.[\w-]+$/;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -261,6 +263,7 @@ export function sealBoxOf(sealer: Sealer): SealBox {
       const opened = await sealer.open<T>(`rest:${purpose}`, sealed);
       return opened.ok ? { value: opened.value, stale: opened.stale } : null;
     },
+    isSealed: (text: string) => SEALED.test(text),
   });
 }
 

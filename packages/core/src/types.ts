@@ -416,6 +416,8 @@ export interface SealBox {
   seal(purpose: string, value: unknown): Promise<string>;
   /** Open a seal made for `purpose` with any configured secret; null when it cannot be opened. `stale`: an older secret sealed it. */
   open<T = unknown>(purpose: string, sealed: string): Promise<{ value: T; stale: boolean } | null>;
+  /** Whether `text` has the form of a seal (it may still fail to open): tells sealed rows from ones written in clear. */
+  isSealed(text: string): boolean;
 }
 
 /**
