@@ -167,6 +167,8 @@ export { mercadolibre } from "./mercadolibre.js";
 export type { MercadoLibreOptions } from "./mercadolibre.js";
 export { mercadopago } from "./mercadopago.js";
 export type { MercadoPagoOptions } from "./mercadopago.js";
+export { microsoftEntraExternalId } from "./microsoft-entra-external-id.js";
+export type { MicrosoftEntraExternalIdOptions } from "./microsoft-entra-external-id.js";
 export { microsoftEntraId } from "./microsoft-entra-id.js";
 export type { MicrosoftEntraIdOptions } from "./microsoft-entra-id.js";
 export { miro } from "./miro.js";
