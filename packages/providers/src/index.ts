@@ -201,6 +201,8 @@ export { osu } from "./osu.js";
 export type { OsuOptions } from "./osu.js";
 export { oura } from "./oura.js";
 export type { OuraOptions } from "./oura.js";
+export { owncloud } from "./owncloud.js";
+export type { OwnCloudOptions } from "./owncloud.js";
 export { patreon } from "./patreon.js";
 export type { PatreonOptions } from "./patreon.js";
 export { paypal } from "./paypal.js";
