@@ -54,7 +54,7 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   q.set("client_id", provider.clientId);
   q.set("redirect_uri", input.redirectUri);
   const scope = [...new Set([...provider.scope, ...(input.scope ?? [])])];
-  if (scope.length > 0) q.set("scope", scope.join(" "));
+  if (scope.length > 0) q.set("scope", scope.join(provider.def.scopeSeparator ?? " "));
   if (input.scope?.length) transaction.sc = scope.join(" ");
   q.set("state", transaction.s);
   if (provider.def.pkce !== false) {

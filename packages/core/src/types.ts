@@ -165,6 +165,8 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   apiOrigins?: readonly string[] | undefined;
   /** Scopes to request; a string is split on spaces. */
   scope?: readonly string[] | string | undefined;
+  /** How the provider joins scopes in the authorization request. Default `" "` (RFC 6749 §3.3); Facebook, Strava, Zoho … want `","`. */
+  scopeSeparator?: string | undefined;
   /** Extra authorization request parameters (Flask-Dance's `authorization_url_params`); falsy values are left out. */
   authorizationParams?: Readonly<Record<string, ParamValue>> | undefined;
   /** Extra parameters of the code exchange (Flask-Dance's `token_url_params`). */

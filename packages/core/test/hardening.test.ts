@@ -297,6 +297,12 @@ describe("token request details", () => {
     expect(() => createDance({ secret: SECRET, providers: [fakeOauth2(fake, { tokenParams: { code_verifier: "x" } })] })).toThrow(DanceConfigError);
   });
 
+  it("joins scopes with the provider's scopeSeparator (Facebook, Strava, Zoho want commas)", async () => {
+    const dance = createDance({ secret: SECRET, providers: [fakeOauth2(fake, { scope: ["read", "write"], scopeSeparator: "," })] });
+    const { url } = await dance.beginLogin(new Request(`${APP}/`), "plain");
+    expect(url.searchParams.get("scope")).toBe("read,write");
+  });
+
   it("applies a provider's tokenScheme to API calls after a real dance (Zoho-oauthtoken)", async () => {
     const dance = createDance({ secret: SECRET, providers: [fakeOauth2(fake, { tokenScheme: "Zoho-oauthtoken" })] });
     const browser = new Browser(dance);
