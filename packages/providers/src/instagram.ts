@@ -19,11 +19,6 @@ function instagramToken(answer: TokenAnswer): TokenAnswer {
 }
 
 const hooks: ProviderHooks = {
-  // Instagram joins scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   tokenResponse: instagramToken,
 };
 
@@ -32,8 +27,8 @@ const hooks: ProviderHooks = {
  * Creator) only — the consumer Basic Display API that older libraries use was shut down on
  * 4 December 2024. The code gives a 1-hour token without refresh; Meta's `ig_exchange_token`
  * call (GET graph.instagram.com/access_token) trades it for a 60-day one. The client id is
- * the Instagram app id, not the Meta app id. Scopes are comma-separated. The user is
- * `session.fetch("me?fields=user_id,username")`.
+ * the Instagram app id, not the Meta app id. Scopes are comma-separated (`scopeSeparator: ","`).
+ * The user is `session.fetch("me?fields=user_id,username")`.
  *
  * @example
  * ```ts
@@ -51,6 +46,8 @@ export function instagram<const Id extends string = "instagram">(options: Instag
     tokenUrl: "https://api.instagram.com/oauth/access_token",
     apiBaseUrl: "https://graph.instagram.com/",
     scope: ["instagram_business_basic"],
+    // Instagram joins scopes with commas.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     authorizationParams: { force_reauth: forceReauth ? "true" : undefined },
     hooks,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { instagram } from "../../src/instagram.js";
+import { loginScope } from "./_login.js";
 
 describe("instagram", () => {
-  const { tokenResponse, authorizationRequest } = instagram().hooks!;
+  const { tokenResponse } = instagram().hooks!;
   const token = { access_token: "IGAAb", user_id: "1020", permissions: "instagram_business_basic,instagram_business_content_publish" };
 
   it("unwraps the answer Meta documents ({ data: [token] }) and reads it as a bearer token", () => {
@@ -20,9 +21,7 @@ describe("instagram", () => {
     expect(tokenResponse!(error)).toBe(error);
   });
 
-  it("joins scopes with commas", () => {
-    const url = new URL("https://www.instagram.com/oauth/authorize?scope=instagram_business_basic+instagram_business_manage_comments");
-    authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("instagram_business_basic,instagram_business_manage_comments");
+  it("joins scopes with commas", async () => {
+    expect(await loginScope(instagram({ scope: ["instagram_business_basic", "instagram_business_manage_comments"] }))).toBe("instagram_business_basic,instagram_business_manage_comments");
   });
 });

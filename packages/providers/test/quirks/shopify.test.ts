@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { shopify } from "../../src/shopify.js";
+import { loginScope } from "./_login.js";
 
 const hook = shopify({ shop: "example-shop" }).hooks!.tokenResponse!;
 
@@ -18,6 +19,10 @@ it("passes standard answers and errors through unchanged", () => {
   const error = { status: 400, body: { error: "invalid_request" } };
   expect(hook(ok)).toBe(ok);
   expect(hook(error)).toBe(error);
+});
+
+it("joins scopes with commas", async () => {
+  expect(await loginScope(shopify({ shop: "example-shop", scope: ["read_products", "read_orders"] }))).toBe("read_products,read_orders");
 });
 
 it("accepts the shop's name or its myshopify.com host, nothing else", () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Token } from "@dance/core";
 import { slack } from "../../src/slack.js";
+import { loginScope } from "./_login.js";
 
 const token: Token = { access_token: "xoxb-1", token_type: "bearer" };
 const context = { token, clientId: "id" };
@@ -34,11 +35,9 @@ describe("slack token answers", () => {
 });
 
 describe("slack authorization request", () => {
-  it("joins v2 scopes with commas, and leaves classic ones as Flask-Dance sends them", () => {
-    const url = new URL("https://slack.com/oauth/v2/authorize?scope=chat%3Awrite+channels%3Aread");
-    slack().hooks!.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("chat:write,channels:read");
-    expect(slack({ classic: true }).hooks!.authorizationRequest).toBeUndefined();
+  it("joins v2 scopes with commas, and leaves classic ones as Flask-Dance sends them", async () => {
+    expect(await loginScope(slack({ scope: ["chat:write", "channels:read"] }))).toBe("chat:write,channels:read");
+    expect(await loginScope(slack({ classic: true }))).toBe("identify chat:write:bot");
   });
 
   it("authorizes on the workspace's subdomain, and the classic flow on Flask-Dance's endpoints", () => {
