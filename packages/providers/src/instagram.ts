@@ -9,13 +9,16 @@ export interface InstagramOptions<Id extends string = "instagram"> extends Prese
   forceReauth?: boolean | undefined;
 }
 
-/** Meta documents the answer as `{ data: [{ access_token, user_id, permissions }] }`; the API also answers it flat. Neither has a token_type. */
+/**
+ * Meta documents the answer as `{ data: [{ access_token, user_id, permissions }] }`: the token is
+ * the first entry. The API also answers it flat, which passes as it is. (Neither has a
+ * token_type: Dance's core reads that as bearer.)
+ */
 function instagramToken(answer: TokenAnswer): TokenAnswer {
-  if (answer.status !== 200) return answer;
+  if (answer.status !== 200 || answer.body.access_token !== undefined) return answer;
   const [first] = Array.isArray(answer.body.data) ? (answer.body.data as unknown[]) : [];
-  const body = answer.body.access_token === undefined && typeof first === "object" && first !== null ? (first as Record<string, unknown>) : answer.body;
-  if (typeof body.access_token !== "string" || (body === answer.body && body.token_type !== undefined)) return answer;
-  return { ...answer, body: { token_type: "bearer", ...body } };
+  if (typeof first !== "object" || first === null || typeof (first as Record<string, unknown>).access_token !== "string") return answer;
+  return { ...answer, body: first as Record<string, unknown> };
 }
 
 const hooks: ProviderHooks = {

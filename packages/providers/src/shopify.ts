@@ -16,8 +16,6 @@ export interface ShopifyOptions<Id extends string = "shopify"> extends PresetOpt
 const SHOP = /^[a-z0-9][a-z0-9-]*$/i;
 
 const hooks: ProviderHooks = {
-  // The token answer is { access_token, scope } (plus expires_in and the user when online), without a token_type.
-  tokenResponse: (answer) => (answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer),
   // The Admin API reads its token from X-Shopify-Access-Token, not Authorization.
   apiRequest(request, { token }) {
     request.headers.set("x-shopify-access-token", token.access_token);

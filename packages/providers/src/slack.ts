@@ -28,12 +28,12 @@ function tokenResponse(answer: TokenAnswer): TokenAnswer {
   // A user-scope-only install answers the user token in authed_user.
   const user = body.authed_user;
   if (out.access_token === undefined && isRecord(user) && typeof user.access_token === "string") {
-    out = { ...out, access_token: user.access_token, token_type: "bearer" };
+    out = { ...out, access_token: user.access_token };
     for (const field of ["scope", "refresh_token", "expires_in"]) if (user[field] !== undefined) out[field] = user[field];
   }
-  // Slack's token_type is "bot" or "user" (none on classic apps): both are bearer tokens.
+  // Slack's token_type is "bot" or "user": both are bearer tokens. (Classic apps send none, which core reads as bearer.)
   const type = typeof out.token_type === "string" ? out.token_type.toLowerCase() : undefined;
-  if (typeof out.access_token === "string" && type !== "bearer" && type !== "dpop") out = { ...out, token_type: "bearer", slack_token_type: out.token_type };
+  if (typeof out.access_token === "string" && type !== undefined && type !== "bearer" && type !== "dpop") out = { ...out, token_type: "bearer", slack_token_type: out.token_type };
   return out === body ? answer : { status, body: out };
 }
 

@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link threads}. */
@@ -6,12 +6,6 @@ export interface ThreadsOptions<Id extends string = "threads"> extends PresetOpt
   /** Default `["threads_basic"]` (needed by every endpoint); add `threads_content_publish`, … */
   scope?: readonly string[] | string | undefined;
 }
-
-const hooks: ProviderHooks = {
-  // The code exchange answers { access_token, user_id }: no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
 
 /**
  * Threads (Meta). Use the Threads app id and secret, not the Meta app's; redirect URIs must be
@@ -38,7 +32,6 @@ export function threads<const Id extends string = "threads">(options: ThreadsOpt
     // Threads joins scopes with commas.
     scopeSeparator: ",",
     clientAuth: "client_secret_post",
-    hooks,
     facts: {
       docs: "https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions",
       refresh: {
