@@ -7,13 +7,8 @@ export interface AdobeOptions<Id extends string = "adobe"> extends PresetOptions
   scope?: readonly string[] | string | undefined;
 }
 
-/** Adobe IMS's scope parameter (its docs use commas), and the API key its product APIs want next to the token. */
+/** The API key Adobe's product APIs want next to the token. */
 export const adobeHooks: ProviderHooks = {
-  // Adobe documents comma-separated scopes (openid,AdobeID,offline_access).
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   // Most Adobe APIs require `x-api-key: <client id>` with the Bearer token.
   apiRequest(request, { clientId }) {
     if (!request.headers.has("x-api-key")) request.headers.set("x-api-key", clientId);
@@ -23,8 +18,9 @@ export const adobeHooks: ProviderHooks = {
 
 /**
  * Adobe (Adobe IMS, the "OAuth Web App" credential), an OpenID provider with pinned metadata.
- * Scopes go out comma-separated; API calls carry `x-api-key` (the client id). Product APIs live
- * on other hosts than IMS: call them with absolute URLs on a provider with those `apiOrigins`.
+ * Scopes go out comma-separated (`scopeSeparator: ","`); API calls carry `x-api-key` (the client
+ * id). Product APIs live on other hosts than IMS: call them with absolute URLs on a provider with
+ * those `apiOrigins`.
  *
  * @example
  * ```ts
@@ -46,6 +42,8 @@ export function adobe<const Id extends string = "adobe">(options: AdobeOptions<I
     revocationUrl: "https://ims-na1.adobelogin.com/ims/revoke",
     apiBaseUrl: "https://ims-na1.adobelogin.com/ims/",
     scope,
+    // Adobe documents comma-separated scopes (openid,AdobeID,offline_access).
+    scopeSeparator: ",",
     refresh: (typeof scope === "string" ? scope.split(" ") : scope).includes("offline_access"),
     hooks: adobeHooks,
     facts: {

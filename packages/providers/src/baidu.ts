@@ -17,9 +17,6 @@ const hooks: ProviderHooks = {
     url.searchParams.set("access_token", token.access_token);
     return new Request(url, request);
   },
-  // Baidu's token answer (access_token, refresh_token, expires_in, scope, session_key, session_secret) has no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
 };
 
 /**

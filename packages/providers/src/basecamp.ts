@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link basecamp}. */
@@ -8,12 +8,6 @@ export interface BasecampOptions<Id extends string = "basecamp"> extends PresetO
   /** Launchpad has no scopes. Default: none. */
   scope?: readonly string[] | string | undefined;
 }
-
-const hooks: ProviderHooks = {
-  // Launchpad's token answer ({ access_token, refresh_token, expires_in }) has no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
 
 /**
  * Basecamp, through 37signals Launchpad, which wants its own `type` parameter: `web_server`
@@ -43,7 +37,6 @@ export function basecamp<const Id extends string = "basecamp">(options: Basecamp
     authorizationParams: { type: "web_server" },
     tokenParams: { ...tokenParams, type: "web_server" },
     apiHeaders: { "user-agent": userAgent },
-    hooks,
     facts: {
       docs: "https://github.com/basecamp/bc3-api/blob/master/sections/authentication.md",
       refresh: { refreshTokens: "yes", rotates: "unknown", expiresIn: "yes", notes: "Access tokens live 2 weeks." },

@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link clickup}. */
@@ -6,12 +6,6 @@ export interface ClickUpOptions<Id extends string = "clickup"> extends PresetOpt
   /** ClickUp has no scopes: the user picks the Workspaces to authorize. Default: none. */
   scope?: readonly string[] | string | undefined;
 }
-
-const hooks: ProviderHooks = {
-  // ClickUp's token answer is only { access_token }.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
 
 /**
  * ClickUp. The authorization page is `app.clickup.com/api`; tokens do not expire and are not
@@ -32,7 +26,6 @@ export function clickup<const Id extends string = "clickup">(options: ClickUpOpt
     tokenUrl: "https://api.clickup.com/api/v2/oauth/token",
     apiBaseUrl: "https://api.clickup.com/api/v2/",
     clientAuth: "client_secret_post",
-    hooks,
     facts: {
       docs: "https://developer.clickup.com/docs/authentication",
       refresh: { refreshTokens: "no", rotates: "no", expiresIn: "no", notes: "Tokens last until the user removes the app." },

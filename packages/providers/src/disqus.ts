@@ -7,13 +7,8 @@ export interface DisqusOptions<Id extends string = "disqus"> extends PresetOptio
   scope?: readonly string[] | string | undefined;
 }
 
-/** Disqus's scope list and API authentication. */
+/** Disqus's API authentication. */
 export const disqusHooks: ProviderHooks = {
-  // Disqus documents the permissions comma-separated (scope=read,write).
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   // The API reads the user's token and the app's public key (the client id) from the query string.
   apiRequest(request, { token, clientId }) {
     const url = new URL(request.url);
@@ -25,8 +20,8 @@ export const disqusHooks: ProviderHooks = {
 
 /**
  * Disqus (API 3.0). Enable OAuth on the application; the client id is its public key, the
- * secret its secret key. Permissions go out comma-separated; API calls carry `access_token` and
- * `api_key` in the query. The user: `session.fetch("users/details.json")`.
+ * secret its secret key. Permissions go out comma-separated (`scopeSeparator: ","`); API calls
+ * carry `access_token` and `api_key` in the query. The user: `session.fetch("users/details.json")`.
  *
  * @example
  * ```ts
@@ -43,6 +38,8 @@ export function disqus<const Id extends string = "disqus">(options: DisqusOption
     tokenUrl: "https://disqus.com/api/oauth/2.0/access_token/",
     apiBaseUrl: "https://disqus.com/api/3.0/",
     scope: ["read"],
+    // Disqus documents the permissions comma-separated (scope=read,write).
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
     hooks: disqusHooks,

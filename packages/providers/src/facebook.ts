@@ -13,11 +13,6 @@ export interface FacebookOptions<Id extends string = "facebook"> extends PresetO
 
 function hooks(api: string): ProviderHooks {
   return {
-    // Facebook documents permissions as a comma-separated list.
-    authorizationRequest(url) {
-      const scope = url.searchParams.get("scope");
-      if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-    },
     // Facebook has no RFC 7009 endpoint: deleting the user's permissions logs the app out.
     // https://developers.facebook.com/docs/facebook-login/guides/permissions/request-revoke
     async revoke(token, { fetch }) {
@@ -32,6 +27,7 @@ function hooks(api: string): ProviderHooks {
  * Facebook Login. No refresh tokens: a user token lives hours, or about 60 days once exchanged
  * for a long-lived one (`grant_type=fb_exchange_token`). `GET me` returns only id and name
  * unless asked for `fields`. Apps that require `appsecret_proof` must add it to their calls.
+ * Permissions go out comma-separated (`scopeSeparator: ","`).
  *
  * @example
  * ```ts
@@ -51,6 +47,8 @@ export function facebook<const Id extends string = "facebook">(options: Facebook
     authorizationUrl: `https://www.facebook.com/${path}dialog/oauth`,
     tokenUrl: `${api}oauth/access_token`,
     apiBaseUrl: api,
+    // Facebook documents permissions as a comma-separated list.
+    scopeSeparator: ",",
     authorizationParams: { auth_type: rerequestDeclinedPermissions ? "rerequest" : undefined },
     hooks: hooks(api),
     facts: {

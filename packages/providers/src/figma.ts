@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link figma}. */
@@ -6,12 +6,6 @@ export interface FigmaOptions<Id extends string = "figma"> extends PresetOptions
   /** Default `["current_user:read"]` (what `me` needs); add `file_content:read`, … */
   scope?: readonly string[] | string | undefined;
 }
-
-const hooks: ProviderHooks = {
-  // Figma's token answer ({ user_id, access_token, refresh_token, expires_in }) has no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
 
 /**
  * Figma. Tokens come from api.figma.com (Figma's older `www.figma.com/api/oauth/token` is
@@ -34,7 +28,6 @@ export function figma<const Id extends string = "figma">(options: FigmaOptions<I
     apiBaseUrl: "https://api.figma.com/v1/",
     scope: ["current_user:read"],
     refresh: { url: "https://api.figma.com/v1/oauth/refresh" },
-    hooks,
     facts: {
       docs: "https://developers.figma.com/docs/rest-api/authentication",
       refresh: { refreshTokens: "yes", rotates: "no", expiresIn: "yes", notes: "A refresh (at /v1/oauth/refresh) answers a new access token only; the refresh token stays." },

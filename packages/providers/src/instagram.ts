@@ -9,21 +9,19 @@ export interface InstagramOptions<Id extends string = "instagram"> extends Prese
   forceReauth?: boolean | undefined;
 }
 
-/** Meta documents the answer as `{ data: [{ access_token, user_id, permissions }] }`; the API also answers it flat. Neither has a token_type. */
+/**
+ * Meta documents the answer as `{ data: [{ access_token, user_id, permissions }] }`: the token is
+ * the first entry. The API also answers it flat, which passes as it is. (Neither has a
+ * token_type: Dance's core reads that as bearer.)
+ */
 function instagramToken(answer: TokenAnswer): TokenAnswer {
-  if (answer.status !== 200) return answer;
+  if (answer.status !== 200 || answer.body.access_token !== undefined) return answer;
   const [first] = Array.isArray(answer.body.data) ? (answer.body.data as unknown[]) : [];
-  const body = answer.body.access_token === undefined && typeof first === "object" && first !== null ? (first as Record<string, unknown>) : answer.body;
-  if (typeof body.access_token !== "string" || (body === answer.body && body.token_type !== undefined)) return answer;
-  return { ...answer, body: { token_type: "bearer", ...body } };
+  if (typeof first !== "object" || first === null || typeof (first as Record<string, unknown>).access_token !== "string") return answer;
+  return { ...answer, body: first as Record<string, unknown> };
 }
 
 const hooks: ProviderHooks = {
-  // Instagram joins scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   tokenResponse: instagramToken,
 };
 
@@ -32,8 +30,8 @@ const hooks: ProviderHooks = {
  * Creator) only — the consumer Basic Display API that older libraries use was shut down on
  * 4 December 2024. The code gives a 1-hour token without refresh; Meta's `ig_exchange_token`
  * call (GET graph.instagram.com/access_token) trades it for a 60-day one. The client id is
- * the Instagram app id, not the Meta app id. Scopes are comma-separated. The user is
- * `session.fetch("me?fields=user_id,username")`.
+ * the Instagram app id, not the Meta app id. Scopes are comma-separated (`scopeSeparator: ","`).
+ * The user is `session.fetch("me?fields=user_id,username")`.
  *
  * @example
  * ```ts
@@ -51,6 +49,8 @@ export function instagram<const Id extends string = "instagram">(options: Instag
     tokenUrl: "https://api.instagram.com/oauth/access_token",
     apiBaseUrl: "https://graph.instagram.com/",
     scope: ["instagram_business_basic"],
+    // Instagram joins scopes with commas.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     authorizationParams: { force_reauth: forceReauth ? "true" : undefined },
     hooks,

@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link linear}. */
@@ -11,18 +11,10 @@ export interface LinearOptions<Id extends string = "linear"> extends PresetOptio
   prompt?: "consent" | undefined;
 }
 
-const hooks: ProviderHooks = {
-  // Linear documents the scope as a comma-separated list.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-};
-
 /**
  * Linear. Its API is GraphQL: the user is
  * `session.fetch("graphql", { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ viewer { id name email } }"}' })`.
- * Scopes are sent comma-separated, as Linear documents.
+ * Scopes are sent comma-separated (`scopeSeparator: ","`), as Linear documents.
  *
  * @example
  * ```ts
@@ -40,10 +32,11 @@ export function linear<const Id extends string = "linear">(options: LinearOption
     tokenUrl: "https://api.linear.app/oauth/token",
     apiBaseUrl: "https://api.linear.app/",
     scope: ["read"],
+    // Linear documents the scope as a comma-separated list.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
     authorizationParams: { actor, prompt },
-    hooks,
     facts: {
       docs: "https://linear.app/developers/oauth-2-0-authentication",
       refresh: {

@@ -10,12 +10,11 @@ export interface MailchimpOptions<Id extends string = "mailchimp"> extends Prese
 }
 
 const hooks: ProviderHooks = {
-  // Mailchimp answers `scope: null` (RFC 6749 wants a string or nothing) and may leave out token_type.
+  // Mailchimp answers `scope: null` (RFC 6749 wants a string or nothing). It may leave out token_type too, which core reads as bearer.
   tokenResponse(answer) {
-    if (answer.status !== 200 || typeof answer.body.access_token !== "string") return answer;
-    if (answer.body.scope !== null && answer.body.token_type !== undefined) return answer;
-    const { scope, ...body } = answer.body;
-    return { ...answer, body: { ...body, ...(scope === null ? {} : { scope }), token_type: body.token_type ?? "bearer" } };
+    if (answer.status !== 200 || typeof answer.body.access_token !== "string" || answer.body.scope !== null) return answer;
+    const { scope: _null, ...body } = answer.body;
+    return { ...answer, body };
   },
 };
 

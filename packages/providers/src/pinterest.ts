@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link pinterest}. */
@@ -7,17 +7,10 @@ export interface PinterestOptions<Id extends string = "pinterest"> extends Prese
   scope?: readonly string[] | string | undefined;
 }
 
-const hooks: ProviderHooks = {
-  // Pinterest joins scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-};
-
 /**
  * Pinterest (API v5; the v1 token endpoint older configs have is retired). Scopes are
- * comma-separated; the token endpoint wants HTTP Basic. The user is `session.fetch("user_account")`.
+ * comma-separated (`scopeSeparator: ","`); the token endpoint wants HTTP Basic. The user is
+ * `session.fetch("user_account")`.
  *
  * @example
  * ```ts
@@ -34,8 +27,9 @@ export function pinterest<const Id extends string = "pinterest">(options: Pinter
     tokenUrl: "https://api.pinterest.com/v5/oauth/token",
     apiBaseUrl: "https://api.pinterest.com/v5/",
     scope: ["user_accounts:read"],
+    // Pinterest joins scopes with commas.
+    scopeSeparator: ",",
     refresh: true,
-    hooks,
     facts: {
       docs: "https://developers.pinterest.com/docs/getting-started/set-up-authentication-and-authorization/",
       refresh: {

@@ -16,13 +16,6 @@ export interface ShopifyOptions<Id extends string = "shopify"> extends PresetOpt
 const SHOP = /^[a-z0-9][a-z0-9-]*$/i;
 
 const hooks: ProviderHooks = {
-  // Shopify separates scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-  // The token answer is { access_token, scope } (plus expires_in and the user when online), without a token_type.
-  tokenResponse: (answer) => (answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer),
   // The Admin API reads its token from X-Shopify-Access-Token, not Authorization.
   apiRequest(request, { token }) {
     request.headers.set("x-shopify-access-token", token.access_token);
@@ -57,6 +50,8 @@ export function shopify<const Id extends string = "shopify">(options: ShopifyOpt
     authorizationUrl: `${base}/oauth/authorize`,
     tokenUrl: `${base}/oauth/access_token`,
     apiBaseUrl: apiVersion ? `${base}/api/${apiVersion}/` : `${base}/`,
+    // Shopify separates scopes with commas.
+    scopeSeparator: ",",
     // Shopify's token request carries client_id, client_secret and code as fields.
     clientAuth: "client_secret_post",
     refresh: false,

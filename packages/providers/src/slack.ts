@@ -1,9 +1,9 @@
-import type { OAuth2ProviderDefinition, ProviderHooks, TokenAnswer } from "@dance/core";
+import type { OAuth2ProviderDefinition, TokenAnswer } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link slack} (Flask-Dance's `make_slack_blueprint`). */
 export interface SlackOptions<Id extends string = "slack"> extends PresetOptions<Id> {
-  /** Bot scopes, sent comma-separated. Default `["chat:write"]`; with `classic`, Flask-Dance's `["identify", "chat:write:bot"]`. */
+  /** Bot scopes, sent comma-separated (space-separated with `classic`). Default `["chat:write"]`; with `classic`, Flask-Dance's `["identify", "chat:write:bot"]`. */
   scope?: readonly string[] | string | undefined;
   /** `user_scope`: scopes of a user token (comma-separated), next to or instead of the bot's. */
   userScope?: readonly string[] | undefined;
@@ -28,12 +28,12 @@ function tokenResponse(answer: TokenAnswer): TokenAnswer {
   // A user-scope-only install answers the user token in authed_user.
   const user = body.authed_user;
   if (out.access_token === undefined && isRecord(user) && typeof user.access_token === "string") {
-    out = { ...out, access_token: user.access_token, token_type: "bearer" };
+    out = { ...out, access_token: user.access_token };
     for (const field of ["scope", "refresh_token", "expires_in"]) if (user[field] !== undefined) out[field] = user[field];
   }
-  // Slack's token_type is "bot" or "user" (none on classic apps): both are bearer tokens.
+  // Slack's token_type is "bot" or "user": both are bearer tokens. (Classic apps send none, which core reads as bearer.)
   const type = typeof out.token_type === "string" ? out.token_type.toLowerCase() : undefined;
-  if (typeof out.access_token === "string" && type !== "bearer" && type !== "dpop") out = { ...out, token_type: "bearer", slack_token_type: out.token_type };
+  if (typeof out.access_token === "string" && type !== undefined && type !== "bearer" && type !== "dpop") out = { ...out, token_type: "bearer", slack_token_type: out.token_type };
   return out === body ? answer : { status, body: out };
 }
 
@@ -52,19 +52,15 @@ async function apiRequest(request: Request, { token }: { token: { access_token: 
   return new Request(request, { body: form, headers });
 }
 
-const commas = (url: URL) => {
-  const scope = url.searchParams.get("scope");
-  if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-};
-
 /**
  * Slack, an app installed with OAuth v2. Flask-Dance uses Slack's classic-app flow
  * (`oauth/authorize`, `oauth.access`), which works only for classic apps, which can no longer be
  * created: the default is the current v2 flow (`oauth/v2/authorize`, `oauth.v2.access`), with
  * `chat:write` standing in for Flask-Dance's classic `chat:write:bot`; `classic: true` restores
- * Flask-Dance's. Slack's token answers (errors with HTTP 200, `token_type: "bot"`) are made
- * standard; the token is also sent in the body of form POSTs, as Flask-Dance's compliance fix
- * does. For "Sign in with Slack", use `oidc({ id: "slack", issuer: "https://slack.com" })`.
+ * Flask-Dance's. The v2 flow's scopes go out comma-separated (`scopeSeparator: ","`). Slack's
+ * token answers (errors with HTTP 200, `token_type: "bot"`) are made standard; the token is also
+ * sent in the body of form POSTs, as Flask-Dance's compliance fix does. For "Sign in with Slack",
+ * use `oidc({ id: "slack", issuer: "https://slack.com" })`.
  *
  * @example
  * ```ts
@@ -76,7 +72,6 @@ export function slack<const Id extends string = "slack">(options: SlackOptions<I
   const { userScope, team, subdomain, classic, ...common } = options;
   if (subdomain !== undefined && !/^[a-z0-9-]+$/i.test(subdomain)) throw new TypeError(`slack(): \`subdomain\` must be a workspace subdomain, got ${JSON.stringify(subdomain)}`);
   const host = subdomain ? `https://${subdomain}.slack.com` : "https://slack.com";
-  const hooks: ProviderHooks = { tokenResponse, apiRequest, ...(classic ? {} : { authorizationRequest: commas }) };
   return preset(common, {
     protocol: "oauth2",
     id: "slack",
@@ -85,10 +80,12 @@ export function slack<const Id extends string = "slack">(options: SlackOptions<I
     tokenUrl: classic ? "https://slack.com/api/oauth.access" : "https://slack.com/api/oauth.v2.access",
     apiBaseUrl: "https://slack.com/api/",
     scope: classic ? ["identify", "chat:write:bot"] : ["chat:write"],
+    // The v2 flow documents comma-separated scopes; classic apps keep Flask-Dance's spaces.
+    scopeSeparator: classic ? undefined : ",",
     // Only apps with token rotation get refresh tokens.
     refresh: true,
     authorizationParams: { user_scope: userScope?.length ? userScope.join(",") : undefined, team },
-    hooks,
+    hooks: { tokenResponse, apiRequest },
     facts: {
       docs: "https://docs.slack.dev/authentication/installing-with-oauth",
       refresh: { refreshTokens: "with token rotation enabled for the app", rotates: "yes", expiresIn: "with token rotation", notes: "Without rotation tokens do not expire; with it they live 12 hours." },

@@ -12,11 +12,11 @@ export interface StackExchangeOptions<Id extends string = "stackexchange"> exten
 /** Stack Exchange's token answer and API calls. */
 export function stackexchangeHooks(key: string | undefined): ProviderHooks {
   return {
-    // The token answer has `expires` instead of `expires_in`, and no token_type.
+    // The token answer has `expires` instead of `expires_in` (and no token_type, which core reads as bearer).
     tokenResponse(answer) {
       const { expires, ...body } = answer.body;
-      if (typeof body.access_token !== "string" || (body.token_type !== undefined && expires === undefined)) return answer;
-      return { ...answer, body: { token_type: "bearer", ...body, ...(expires !== undefined && body.expires_in === undefined ? { expires_in: Number(expires) } : {}) } };
+      if (typeof body.access_token !== "string" || expires === undefined) return answer;
+      return { ...answer, body: { ...body, ...(body.expires_in === undefined ? { expires_in: Number(expires) } : {}) } };
     },
     // The API reads the token (and the app's key) from the query string.
     apiRequest(request, { token }) {

@@ -12,11 +12,6 @@ export interface StravaOptions<Id extends string = "strava"> extends PresetOptio
 }
 
 const hooks: ProviderHooks = {
-  // Strava documents scopes as a comma-separated list.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   // Strava has no RFC 7009 endpoint: deauthorizing the app revokes all of its tokens for the athlete.
   // https://developers.strava.com/docs/authentication/#deauthorization
   async revoke(token, { fetch }) {
@@ -48,6 +43,8 @@ export function strava<const Id extends string = "strava">(options: StravaOption
     tokenUrl: "https://www.strava.com/api/v3/oauth/token",
     apiBaseUrl: "https://www.strava.com/api/v3/",
     scope: ["read"],
+    // Strava documents scopes as a comma-separated list.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
     authorizationParams: { approval_prompt: approvalPrompt },

@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link threads}. */
@@ -7,21 +7,11 @@ export interface ThreadsOptions<Id extends string = "threads"> extends PresetOpt
   scope?: readonly string[] | string | undefined;
 }
 
-const hooks: ProviderHooks = {
-  // Threads joins scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-  // The code exchange answers { access_token, user_id }: no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
-
 /**
  * Threads (Meta). Use the Threads app id and secret, not the Meta app's; redirect URIs must be
  * https. The code gives a 1-hour token without refresh; Meta's `th_exchange_token` call
- * (GET graph.threads.net/access_token) trades it for a 60-day one. Scopes are comma-separated.
+ * (GET graph.threads.net/access_token) trades it for a 60-day one. Scopes are comma-separated
+ * (`scopeSeparator: ","`).
  * The user is `session.fetch("me?fields=id,username,threads_profile_picture_url")`.
  *
  * @example
@@ -39,8 +29,9 @@ export function threads<const Id extends string = "threads">(options: ThreadsOpt
     tokenUrl: "https://graph.threads.net/oauth/access_token",
     apiBaseUrl: "https://graph.threads.net/v1.0/",
     scope: ["threads_basic"],
+    // Threads joins scopes with commas.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
-    hooks,
     facts: {
       docs: "https://developers.facebook.com/documentation/threads/get-started/get-access-tokens-and-permissions",
       refresh: {

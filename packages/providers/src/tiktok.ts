@@ -8,11 +8,9 @@ export interface TikTokOptions<Id extends string = "tiktok"> extends PresetOptio
 }
 
 const hooks: ProviderHooks = {
-  // TikTok names the client id `client_key`, and joins scopes with commas.
+  // TikTok names the client id `client_key`.
   authorizationRequest(url, { clientId }) {
     url.searchParams.set("client_key", clientId);
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
   },
   // The code exchange, the refresh and the revocation all want `client_key` next to the secret.
   tokenRequest(body, _headers, { clientId }) {
@@ -23,7 +21,7 @@ const hooks: ProviderHooks = {
 /**
  * TikTok Login Kit (API v2). TikTok calls the client id `client_key`: it is sent under that
  * name, next to `client_id`, on the authorization, the code exchange, refreshes and
- * revocation. Scopes are comma-separated. The user is
+ * revocation. Scopes are comma-separated (`scopeSeparator: ","`). The user is
  * `session.fetch("user/info/?fields=open_id,union_id,avatar_url,display_name")`; the token
  * keeps `open_id`.
  *
@@ -43,6 +41,8 @@ export function tiktok<const Id extends string = "tiktok">(options: TikTokOption
     revocationUrl: "https://open.tiktokapis.com/v2/oauth/revoke/",
     apiBaseUrl: "https://open.tiktokapis.com/v2/",
     scope: ["user.info.basic"],
+    // TikTok joins scopes with commas.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
     hooks,

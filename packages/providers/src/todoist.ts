@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link todoist}. */
@@ -7,17 +7,10 @@ export interface TodoistOptions<Id extends string = "todoist"> extends PresetOpt
   scope?: readonly string[] | string | undefined;
 }
 
-const hooks: ProviderHooks = {
-  // Todoist joins scopes with commas (data:read,task:add).
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-};
-
 /**
  * Todoist, on its current hosts (app.todoist.com, api.todoist.com; older libraries use
- * todoist.com). Scopes are sent comma-separated. The user comes from the sync call:
+ * todoist.com). Scopes are sent comma-separated (`scopeSeparator: ","`). The user comes from
+ * the sync call:
  * `session.fetch("sync", { method: "POST", body: new URLSearchParams({ sync_token: "*", resource_types: '["user"]' }) })`.
  *
  * @example
@@ -35,9 +28,10 @@ export function todoist<const Id extends string = "todoist">(options: TodoistOpt
     tokenUrl: "https://api.todoist.com/oauth/access_token",
     apiBaseUrl: "https://api.todoist.com/api/v1/",
     scope: ["data:read"],
+    // Todoist joins scopes with commas (data:read,task:add).
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
-    hooks,
     facts: {
       docs: "https://developer.todoist.com/api/v1/#tag/Authorization/OAuth",
       refresh: {

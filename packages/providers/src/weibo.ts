@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link weibo}. */
@@ -13,21 +13,10 @@ export interface WeiboOptions<Id extends string = "weibo"> extends PresetOptions
   language?: "en" | undefined;
 }
 
-const hooks: ProviderHooks = {
-  // Weibo joins scopes with commas.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-  // Weibo's token answer ({ access_token, expires_in, remind_in, uid }) has no token_type.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
-
 /**
  * Weibo. API calls carry `Authorization: OAuth2 <token>`, Weibo's scheme. The token keeps
  * `uid`, which the profile call needs: `session.fetch("users/show.json?uid=" + session.token.uid)`.
- * Web apps get no refresh token.
+ * Web apps get no refresh token. Scopes go out comma-separated (`scopeSeparator: ","`).
  *
  * @example
  * ```ts
@@ -44,10 +33,11 @@ export function weibo<const Id extends string = "weibo">(options: WeiboOptions<I
     authorizationUrl: "https://api.weibo.com/oauth2/authorize",
     tokenUrl: "https://api.weibo.com/oauth2/access_token",
     apiBaseUrl: "https://api.weibo.com/2/",
+    // Weibo joins scopes with commas.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     tokenScheme: "OAuth2",
     authorizationParams: { display, forcelogin: forceLogin ? "true" : undefined, language },
-    hooks,
     facts: {
       docs: "https://open.weibo.com/wiki/Oauth2/authorize",
       refresh: { refreshTokens: "no (web apps)", rotates: "no", expiresIn: "yes", notes: "The lifetime depends on the app's review level; the user authorizes again after it." },

@@ -9,11 +9,6 @@ export interface WithingsOptions<Id extends string = "withings"> extends PresetO
 
 /** Withings' token endpoint: an `action` field, a `{ status, body }` envelope, errors with HTTP 200. */
 export const withingsHooks: ProviderHooks = {
-  // Withings documents a comma-separated scope list (user.info,user.metrics).
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   // The token endpoint is an action endpoint: code exchanges and refreshes both name theirs.
   tokenRequest(body) {
     body.set("action", "requesttoken");
@@ -32,8 +27,8 @@ export const withingsHooks: ProviderHooks = {
 /**
  * Withings (the Public Health Data API). The token endpoint wants `action=requesttoken`, wraps
  * its answers in `{ status, body }` and reports errors with HTTP 200 and a non-zero status;
- * scopes go out comma-separated. The token carries the user's `userid`; API calls are actions,
- * e.g. `session.fetch("measure?action=getmeas")`.
+ * scopes go out comma-separated (`scopeSeparator: ","`). The token carries the user's `userid`;
+ * API calls are actions, e.g. `session.fetch("measure?action=getmeas")`.
  *
  * @example
  * ```ts
@@ -50,6 +45,8 @@ export function withings<const Id extends string = "withings">(options: Withings
     tokenUrl: "https://wbsapi.withings.net/v2/oauth2",
     apiBaseUrl: "https://wbsapi.withings.net/",
     scope: ["user.info"],
+    // Withings documents a comma-separated scope list (user.info,user.metrics).
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
     hooks: withingsHooks,

@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link workos}. The authorization needs one of `connection`, `organization` or `provider`. */
@@ -14,12 +14,6 @@ export interface WorkOSOptions<Id extends string = "workos"> extends PresetOptio
   /** `domain_hint`: an e-mail domain that selects the connection. */
   domainHint?: string | undefined;
 }
-
-const hooks: ProviderHooks = {
-  // WorkOS answers the access token and the profile without a token_type: it is a bearer token.
-  tokenResponse: (answer) =>
-    answer.status === 200 && typeof answer.body.access_token === "string" && answer.body.token_type === undefined ? { ...answer, body: { ...answer.body, token_type: "bearer" } } : answer,
-};
 
 /**
  * WorkOS SSO (enterprise SAML/OIDC connections behind one OAuth 2 API). The client secret is the
@@ -43,7 +37,6 @@ export function workos<const Id extends string = "workos">(options: WorkOSOption
     apiBaseUrl: "https://api.workos.com/",
     clientAuth: "client_secret_post",
     authorizationParams: { connection, organization, provider, login_hint: loginHint, domain_hint: domainHint },
-    hooks,
     facts: {
       docs: "https://workos.com/docs/reference/sso",
       refresh: { refreshTokens: "no", rotates: "no", expiresIn: "no", notes: "The token answer carries the user's profile." },

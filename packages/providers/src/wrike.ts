@@ -1,4 +1,4 @@
-import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
+import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
 /** Options of {@link wrike}. */
@@ -9,18 +9,10 @@ export interface WrikeOptions<Id extends string = "wrike"> extends PresetOptions
   host?: string | undefined;
 }
 
-/** Wrike's scope parameter: a comma-separated list. */
-export const wrikeHooks: ProviderHooks = {
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
-};
-
 /**
  * Wrike (API v4). The token answer names the account's API `host`; accounts outside the US
- * data centre need the preset made again with that `host`. Scopes go out comma-separated.
- * The user: `session.fetch("contacts?me=true")`.
+ * data centre need the preset made again with that `host`. Scopes go out comma-separated
+ * (`scopeSeparator: ","`). The user: `session.fetch("contacts?me=true")`.
  *
  * @example
  * ```ts
@@ -38,9 +30,10 @@ export function wrike<const Id extends string = "wrike">(options: WrikeOptions<I
     tokenUrl: "https://login.wrike.com/oauth2/token",
     apiBaseUrl: `https://${new URL(`https://${host}`).host}/api/v4/`,
     scope: ["wsReadOnly"],
+    // Wrike takes a comma-separated scope list.
+    scopeSeparator: ",",
     clientAuth: "client_secret_post",
     refresh: true,
-    hooks: wrikeHooks,
     facts: {
       docs: "https://developers.wrike.com/oauth-20-authorization",
       refresh: { refreshTokens: "yes", rotates: "unknown", expiresIn: "yes", notes: "Access tokens live 1 hour; a refresh answers the account's `host` again." },

@@ -16,11 +16,6 @@ export interface ZohoOptions<Id extends string = "zoho"> extends PresetOptions<I
 }
 
 const hooks: ProviderHooks = {
-  // Zoho documents scopes as a comma-separated list.
-  authorizationRequest(url) {
-    const scope = url.searchParams.get("scope");
-    if (scope) url.searchParams.set("scope", scope.split(" ").join(","));
-  },
   // Zoho answers token errors (invalid_code, invalid_client) with HTTP 200: make them the 400 they are.
   tokenResponse: (answer) =>
     answer.status === 200 && typeof answer.body.error === "string" && answer.body.access_token === undefined ? { ...answer, status: 400 } : answer,
@@ -51,6 +46,8 @@ export function zoho<const Id extends string = "zoho">(options: ZohoOptions<Id> 
     // The user's profile is on the accounts server (oauth/user/info).
     apiOrigins: [new URL(accounts).origin],
     scope: ["ZohoCRM.users.all"],
+    // Zoho documents scopes as a comma-separated list.
+    scopeSeparator: ",",
     tokenScheme: "Zoho-oauthtoken",
     refresh: true,
     authorizationParams: { access_type: offline ? "offline" : "online", prompt: repromptConsent ? "consent" : undefined },

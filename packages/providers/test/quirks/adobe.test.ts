@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { adobeHooks } from "../../src/adobe.js";
+import { adobe, adobeHooks } from "../../src/adobe.js";
+import { loginScope } from "./_login.js";
 
 describe("adobe quirks", () => {
-  it("sends the scope list comma-separated, as Adobe IMS documents it", () => {
-    const url = new URL("https://ims-na1.adobelogin.com/ims/authorize/v2?client_id=id&scope=openid+AdobeID+offline_access");
-    adobeHooks.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("openid,AdobeID,offline_access");
+  it("sends the scope list comma-separated, as Adobe IMS documents it", async () => {
+    expect(await loginScope(adobe({ scope: ["openid", "AdobeID", "offline_access"] }))).toBe("openid,AdobeID,offline_access");
   });
 
   it("adds x-api-key (the client id) to API calls, keeping one the app set", async () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { disqusHooks } from "../../src/disqus.js";
+import { disqus, disqusHooks } from "../../src/disqus.js";
+import { loginScope } from "./_login.js";
 
 describe("disqus quirks", () => {
-  it("sends the permissions comma-separated", () => {
-    const url = new URL("https://disqus.com/api/oauth/2.0/authorize/?scope=read+write");
-    disqusHooks.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("read,write");
+  it("sends the permissions comma-separated", async () => {
+    expect(await loginScope(disqus({ scope: ["read", "write"] }))).toBe("read,write");
   });
 
   it("puts the token and the public key in the query of API calls", async () => {

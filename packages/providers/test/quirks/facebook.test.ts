@@ -1,13 +1,12 @@
 /** Facebook: comma-separated permissions, a versioned Graph path, revocation by deleting the permissions. */
 import { describe, expect, it } from "vitest";
 import { facebook } from "../../src/facebook.js";
+import { loginScope } from "./_login.js";
 
 describe("facebook", () => {
-  it("joins the scope with commas", () => {
-    const url = new URL("https://www.facebook.com/dialog/oauth?scope=email+public_profile&state=s");
-    facebook().hooks!.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("email,public_profile");
-    expect(url.searchParams.get("state")).toBe("s");
+  it("joins the scope with commas, a login's extra permissions too", async () => {
+    expect(await loginScope(facebook({ scope: ["email", "public_profile"] }))).toBe("email,public_profile");
+    expect(await loginScope(facebook({ scope: ["email"] }), ["user_friends"])).toBe("email,user_friends");
   });
 
   it("puts a Graph API version in every path, and refuses a malformed one", () => {

@@ -4,10 +4,10 @@ import { mailchimp } from "../../src/mailchimp.js";
 const hook = mailchimp().hooks!.tokenResponse!;
 
 // Mailchimp answers a null scope (a standard client refuses it) and expires_in 0 for "never".
-it("drops Mailchimp's null scope and names the token type", () => {
+it("drops Mailchimp's null scope", () => {
   expect(hook({ status: 200, body: { access_token: "5c6ccc561059aa386da9d112215bae55", expires_in: 0, scope: null } })).toEqual({
     status: 200,
-    body: { access_token: "5c6ccc561059aa386da9d112215bae55", expires_in: 0, token_type: "bearer" },
+    body: { access_token: "5c6ccc561059aa386da9d112215bae55", expires_in: 0 },
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Token } from "@dance/core";
 import { slack } from "../../src/slack.js";
+import { loginScope } from "./_login.js";
 
 const token: Token = { access_token: "xoxb-1", token_type: "bearer" };
 const context = { token, clientId: "id" };
@@ -20,25 +21,21 @@ describe("slack token answers", () => {
 
   it("lifts the user token of a user-scope-only install", () => {
     const body = { ok: true, app_id: "A1", authed_user: { id: "U2", scope: "search:read", access_token: "xoxp-1", token_type: "user" }, team: { id: "T1" } };
-    expect(hook({ status: 200, body }).body).toMatchObject({ access_token: "xoxp-1", token_type: "bearer", scope: "search:read", authed_user: body.authed_user });
+    expect(hook({ status: 200, body }).body).toMatchObject({ access_token: "xoxp-1", scope: "search:read", authed_user: body.authed_user });
   });
 
-  it("gives a classic app's answer (no token_type) one", () => {
-    expect(hook({ status: 200, body: { ok: true, access_token: "xoxp-2", scope: "identify,chat:write:bot" } }).body).toMatchObject({ access_token: "xoxp-2", token_type: "bearer" });
-  });
-
-  it("passes a standard answer through unchanged", () => {
+  it("passes a standard answer, and a classic app's (no token_type: core's bearer), through unchanged", () => {
     const answer = { status: 200, body: { access_token: "at", token_type: "Bearer", expires_in: 43200, refresh_token: "xoxe-1" } };
     expect(hook(answer)).toBe(answer);
+    const classic = { status: 200, body: { ok: true, access_token: "xoxp-2", scope: "identify,chat:write:bot" } };
+    expect(hook(classic)).toBe(classic);
   });
 });
 
 describe("slack authorization request", () => {
-  it("joins v2 scopes with commas, and leaves classic ones as Flask-Dance sends them", () => {
-    const url = new URL("https://slack.com/oauth/v2/authorize?scope=chat%3Awrite+channels%3Aread");
-    slack().hooks!.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("chat:write,channels:read");
-    expect(slack({ classic: true }).hooks!.authorizationRequest).toBeUndefined();
+  it("joins v2 scopes with commas, and leaves classic ones as Flask-Dance sends them", async () => {
+    expect(await loginScope(slack({ scope: ["chat:write", "channels:read"] }))).toBe("chat:write,channels:read");
+    expect(await loginScope(slack({ classic: true }))).toBe("identify chat:write:bot");
   });
 
   it("authorizes on the workspace's subdomain, and the classic flow on Flask-Dance's endpoints", () => {

@@ -4,9 +4,9 @@ import { stackexchangeHooks } from "../../src/stackexchange.js";
 describe("stackexchange quirks", () => {
   const hooks = stackexchangeHooks("app-key");
 
-  it("reads `expires` as expires_in and adds the missing token_type", () => {
+  it("reads `expires` as expires_in", () => {
     const answer = hooks.tokenResponse!({ status: 200, body: { access_token: "abc(def)", expires: 86399 } });
-    expect(answer).toEqual({ status: 200, body: { access_token: "abc(def)", token_type: "bearer", expires_in: 86399 } });
+    expect(answer).toEqual({ status: 200, body: { access_token: "abc(def)", expires_in: 86399 } });
   });
 
   it("passes a standard RFC 6749 answer, and an error, through unchanged", () => {

@@ -1,12 +1,11 @@
 /** Strava: comma-separated scopes, and revocation by deauthorizing the app. */
 import { describe, expect, it } from "vitest";
 import { strava } from "../../src/strava.js";
+import { loginScope } from "./_login.js";
 
 describe("strava", () => {
-  it("joins the scope with commas", () => {
-    const url = new URL("https://www.strava.com/api/v3/oauth/authorize?scope=read+activity%3Aread");
-    strava().hooks!.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("read,activity:read");
+  it("joins the scope with commas", async () => {
+    expect(await loginScope(strava({ scope: ["read", "activity:read"] }))).toBe("read,activity:read");
   });
 
   it("revokes with POST /oauth/deauthorize and the access token as a form field", async () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { tiktok } from "../../src/tiktok.js";
+import { loginUrl } from "./_login.js";
 
 describe("tiktok", () => {
-  const { authorizationRequest, tokenRequest } = tiktok().hooks!;
+  const { tokenRequest } = tiktok().hooks!;
 
-  it("names the client id client_key on the authorization, and joins scopes with commas", () => {
-    const url = new URL("https://www.tiktok.com/v2/auth/authorize/?client_id=ck&scope=user.info.basic+video.list&state=s");
-    authorizationRequest!(url, { clientId: "ck" });
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: "ck", client_key: "ck", scope: "user.info.basic,video.list", state: "s" });
+  it("names the client id client_key on the authorization, and joins scopes with commas", async () => {
+    const query = (await loginUrl(tiktok({ scope: ["user.info.basic", "video.list"] }))).searchParams;
+    expect([query.get("client_id"), query.get("client_key"), query.get("scope")]).toEqual(["id", "id", "user.info.basic,video.list"]);
   });
 
   it("sends client_key with the secret on every token endpoint request (exchange, refresh, revocation)", async () => {

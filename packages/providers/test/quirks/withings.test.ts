@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { withingsHooks } from "../../src/withings.js";
+import { withings, withingsHooks } from "../../src/withings.js";
+import { loginScope } from "./_login.js";
 
 describe("withings quirks", () => {
   it("unwraps the { status: 0, body } envelope of a token answer", () => {
@@ -23,9 +24,7 @@ describe("withings quirks", () => {
     expect(body.get("action")).toBe("requesttoken");
   });
 
-  it("sends the scope list comma-separated", () => {
-    const url = new URL("https://account.withings.com/oauth2_user/authorize2?scope=user.info+user.metrics");
-    withingsHooks.authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("user.info,user.metrics");
+  it("sends the scope list comma-separated", async () => {
+    expect(await loginScope(withings({ scope: ["user.info", "user.metrics"] }))).toBe("user.info,user.metrics");
   });
 });

@@ -1,14 +1,13 @@
 /** Zoho: comma-separated scopes and token errors with HTTP 200. */
 import { describe, expect, it } from "vitest";
 import { zoho } from "../../src/zoho.js";
+import { loginScope } from "./_login.js";
 
 describe("zoho", () => {
-  const { authorizationRequest, tokenResponse } = zoho().hooks!;
+  const { tokenResponse } = zoho().hooks!;
 
-  it("joins the scope with commas", () => {
-    const url = new URL("https://accounts.zoho.com/oauth/v2/auth?scope=ZohoCRM.users.READ+AaaServer.profile.Read");
-    authorizationRequest!(url, { clientId: "id" });
-    expect(url.searchParams.get("scope")).toBe("ZohoCRM.users.READ,AaaServer.profile.Read");
+  it("joins the scope with commas", async () => {
+    expect(await loginScope(zoho({ scope: ["ZohoCRM.users.READ", "AaaServer.profile.Read"] }))).toBe("ZohoCRM.users.READ,AaaServer.profile.Read");
   });
 
   it("makes an error answered with HTTP 200 a 400, and passes tokens through", () => {
