@@ -42,6 +42,7 @@ export type {
   ProviderDefinition,
   ProviderFacts,
   ProviderHooks,
+  ProtocolSupport,
   RevokeContext,
   SealBox,
   StorageContext,

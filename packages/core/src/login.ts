@@ -8,10 +8,9 @@
  * @module
  */
 import * as oauth from "oauth4webapi";
-import type { JWTPayload } from "jose";
 import type { RequestCookieJar } from "./cookie-jar.js";
 import { cleanProviderText, DanceError, type DanceErrorCode } from "./errors.js";
-import { expectedIssuer, verifyIdToken } from "./id-token.js";
+import { expectedIssuer, type Claims } from "./claims.js";
 import type { ResolvedProvider } from "./metadata.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
 import { saveTransaction, takeTransaction, type LoginTransaction } from "./transaction.js";
@@ -75,7 +74,7 @@ export interface CompleteLoginResult {
   /** The token, verified, not stored. */
   token: Token;
   /** The verified id_token claims, for OpenID providers. */
-  claims: JWTPayload | undefined;
+  claims: Claims | undefined;
   /** The return-to target sealed at login (check it again before redirecting). */
   returnTo: string;
 }
@@ -164,10 +163,10 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
       ...(provider.tokenParams ? { additionalParameters: provider.tokenParams } : {}),
     }),
   );
-  let claims: JWTPayload | undefined;
+  let claims: Claims | undefined;
   if (typeof body.id_token === "string") {
-    if (!provider.oidc) throw fail("token_exchange_failed", `${id} answered an id_token, but it is not configured as an OpenID provider.`);
-    claims = await verifyIdToken(provider, metadata, body.id_token, { nonce: tx.n, now: input.now(), maxAge: input.idTokenMaxAge });
+    if (!provider.openid) throw fail("token_exchange_failed", `${id} answered an id_token, but it is not configured as an OpenID provider.`);
+    claims = await provider.openid.verifyIdToken(provider, metadata, body.id_token, { nonce: tx.n, now: input.now(), maxAge: input.idTokenMaxAge });
   } else if (provider.wantsIdToken && response.status === 200 && typeof body.access_token === "string") {
     throw fail("id_token_invalid", `${id} answered no id_token to an openid request.`);
   }

@@ -1,14 +1,13 @@
 /**
  * A provider's endpoints once known: pinned in its definition, or discovered from
- * `{issuer}/.well-known/openid-configuration` (cached per issuer, shared by every instance of
- * one Dance, retried after a failure).
+ * `{issuer}/.well-known/openid-configuration` by `@dance/core/oidc` (cached per issuer, shared
+ * by every instance of one Dance, retried after a failure).
  *
  * @internal
  * @module
  */
 import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
-import { jwksFor, type JwksSet } from "./id-token.js";
 import { DEFAULT_ID_TOKEN_ALGS, insecureEndpointMessage, isSafeEndpoint, type ProviderSpec } from "./provider.js";
 import type { SharedCaches } from "./shared.js";
 
@@ -19,7 +18,8 @@ export interface ProviderMetadata {
   algorithms: readonly string[];
   authorizationUrl: string;
   tokenUrl: string;
-  jwks: JwksSet | undefined;
+  /** The id_token key set of OpenID providers (`@dance/core/oidc`'s, opaque here). */
+  jwks: unknown;
   apiBaseUrl: string | undefined;
   /** Origins `session.fetch` attaches the token to. */
   apiOrigins: ReadonlySet<string>;
@@ -64,7 +64,7 @@ async function load(provider: ProviderSpec, options: MetadataOptions): Promise<P
   const issuer = def.issuer!;
   let discovering = options.shared.discovery.get(issuer);
   if (!discovering) {
-    discovering = discover(provider, issuer);
+    discovering = provider.openid!.discover(provider, issuer);
     options.shared.discovery.set(issuer, discovering);
     discovering.catch(() => options.shared.discovery.delete(issuer));
   }
@@ -77,31 +77,6 @@ async function load(provider: ProviderSpec, options: MetadataOptions): Promise<P
     // Discovered metadata that cannot work (no token endpoint, plain http) is the provider's fault at request time.
     throw new DanceError("discovery_failed", (cause as Error).message, { provider: provider.id, cause });
   }
-}
-
-async function discover(provider: ProviderSpec, issuer: string): Promise<oauth.AuthorizationServer> {
-  const mismatch = () =>
-    new DanceError(
-      "discovery_failed",
-      `The discovery document of provider "${provider.id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`,
-      { provider: provider.id },
-    );
-  let response: Response;
-  try {
-    response = await oauth.discoveryRequest(new URL(issuer), { ...provider.httpOptions(), algorithm: "oidc" });
-  } catch (cause) {
-    throw new DanceError("discovery_failed", `Could not reach ${issuer} for OpenID discovery.`, { provider: provider.id, cause });
-  }
-  let as: oauth.AuthorizationServer;
-  try {
-    as = await oauth.processDiscoveryResponse(new URL(issuer), response);
-  } catch (cause) {
-    if (cause instanceof oauth.OperationProcessingError && cause.code === oauth.JSON_ATTRIBUTE_COMPARISON) throw mismatch();
-    throw new DanceError("discovery_failed", `The discovery document of provider "${provider.id}" at ${issuer} is invalid.`, { provider: provider.id, cause });
-  }
-  // oauth4webapi compares the issuers as parsed URLs; OpenID Discovery §4.3 requires the identical string.
-  if (as.issuer !== issuer) throw mismatch();
-  return as;
 }
 
 function build(provider: ProviderSpec, as: oauth.AuthorizationServer, options: MetadataOptions): ProviderMetadata {
@@ -131,7 +106,7 @@ function build(provider: ProviderSpec, as: oauth.AuthorizationServer, options: M
     algorithms: Object.freeze((def.idTokenAlgorithms ?? as.id_token_signing_alg_values_supported ?? allowed).filter((alg) => allowed.includes(alg))),
     authorizationUrl,
     tokenUrl,
-    jwks: jwksUrl ? jwksFor(jwksUrl, options) : undefined,
+    jwks: jwksUrl && provider.openid ? provider.openid.jwks(jwksUrl, options) : undefined,
     apiBaseUrl,
     apiOrigins: origins,
   });

@@ -7,7 +7,9 @@
  *
  * - OAuth 2 / OpenID Connect: `login.ts` (the steps), `refresh.ts` (the grant), and the Bearer
  *   header and RFC 7009 revocation here.
- * - OAuth 1.0a: `oauth1/dance.ts`, on the signing layer of `oauth1/`.
+ * - OAuth 1.0a: `oauth1/dance.ts`, on the signing layer of `oauth1/` — reached only through the
+ *   definition's `support` (`oauth1Protocol` from `@dance/core/oauth1`), never imported here, so
+ *   bundles without an OAuth 1 provider leave it out.
  *
  * @internal
  * @module
@@ -16,9 +18,10 @@ import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
 import { beginLogin, completeLogin, type BeginLoginInput, type CompleteLoginInput, type CompleteLoginResult } from "./login.js";
 import { withMetadata, type MetadataOptions, type ResolvedProvider } from "./metadata.js";
-import { oauth1Steps, resolveOAuth1Provider, type OAuth1Provider } from "./oauth1/dance.js";
-import { resolveProvider, type ResolveOptions } from "./provider.js";
+import type { OAuth1Provider } from "./oauth1/dance.js";
+import { checkId, resolveProvider, type ResolveOptions } from "./provider.js";
 import { refreshToken } from "./refresh.js";
+import { supportOf, type OAuth1Support } from "./support.js";
 import type { ProviderDefinition, Token } from "./types.js";
 
 /** A configured provider of any protocol. */
@@ -53,7 +56,7 @@ const isOAuth1 = (provider: AnyProvider): provider is OAuth1Provider => provider
 
 /** Validate a provider definition once, with its protocol's module. Throws {@link DanceConfigError}. */
 export function resolveAnyProvider(definition: ProviderDefinition, options: ResolveOptions, metadata: MetadataOptions): AnyProvider {
-  if (definition?.protocol === "oauth1") return resolveOAuth1Provider(definition, options);
+  if (definition?.protocol === "oauth1") return supportOf(checkId(definition.id), definition.support, "oauth1").resolve(definition, options);
   return withMetadata(resolveProvider(definition, options), metadata);
 }
 
@@ -62,7 +65,7 @@ const steps = new WeakMap<AnyProvider, ProtocolSteps>();
 /** The steps of `provider`'s protocol, bound to it. */
 export function stepsOf(provider: AnyProvider): ProtocolSteps {
   let found = steps.get(provider);
-  if (!found) steps.set(provider, (found = isOAuth1(provider) ? oauth1Steps(provider) : oauth2Steps(provider)));
+  if (!found) steps.set(provider, (found = isOAuth1(provider) ? (provider.def.support as OAuth1Support).steps(provider) : oauth2Steps(provider)));
   return found;
 }
 

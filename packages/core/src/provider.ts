@@ -9,6 +9,7 @@
 import * as oauth from "oauth4webapi";
 import { DanceConfigError } from "./errors.js";
 import { isLoopbackHost } from "./http.js";
+import { supportOf, type OpenIdSupport } from "./support.js";
 import type { OAuth2ProviderDefinition, ParamValue } from "./types.js";
 
 /**
@@ -26,6 +27,8 @@ export interface ProviderSpec {
   readonly def: Readonly<OAuth2ProviderDefinition>;
   readonly id: string;
   readonly oidc: boolean;
+  /** `@dance/core/oidc`, for OpenID providers. */
+  readonly openid: OpenIdSupport | undefined;
   /** OpenID provider asking for an id_token (`openid` in the scope). */
   readonly wantsIdToken: boolean;
   readonly clientId: string;
@@ -81,6 +84,7 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
   };
   if (def.protocol !== "oauth2" && def.protocol !== "oidc") fail('`protocol` must be "oauth2" or "oidc".');
   const oidc = def.protocol === "oidc";
+  const openid = oidc ? supportOf(id, def.support, "openid") : undefined;
   const { clientId, clientSecret } = credentials(def, options.env, fail);
   const authMethod = def.clientAuth ?? "client_secret_basic";
   if (!CLIENT_AUTH.includes(authMethod)) fail(`\`clientAuth\` must be ${CLIENT_AUTH.join(", ")}.`);
@@ -95,6 +99,7 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
     def,
     id,
     oidc,
+    openid,
     wantsIdToken: oidc && scope.includes("openid"),
     clientId,
     clientSecret,

@@ -10,7 +10,7 @@
  */
 import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
-import { expectedIssuer, storedClaims, verifyIdToken } from "./id-token.js";
+import { expectedIssuer, storedClaims } from "./claims.js";
 import type { ResolvedProvider } from "./metadata.js";
 import { stepsOf, type AnyProvider } from "./protocol.js";
 import type { RefreshFlights } from "./shared.js";
@@ -38,7 +38,8 @@ export async function refreshToken(provider: ResolvedProvider, old: Token, now: 
   );
   // Verify a refreshed id_token first (as at login), so any bad id_token is `id_token_invalid`.
   if (response.status === 200 && typeof body.id_token === "string" && (old.id_token || provider.oidc)) {
-    await verifyIdToken(provider, metadata, body.id_token, { previous: storedClaims(old.id_token), now: now(), maxAge: idTokenMaxAge });
+    if (!provider.openid) throw new DanceError("token_exchange_failed", `${provider.id} answered an id_token, but it is not configured as an OpenID provider.`, { provider: provider.id });
+    await provider.openid.verifyIdToken(provider, metadata, body.id_token, { previous: storedClaims(old.id_token), now: now(), maxAge: idTokenMaxAge });
   }
   let result: oauth.TokenEndpointResponse;
   try {

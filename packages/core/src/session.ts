@@ -4,7 +4,7 @@
  * @module
  */
 import { DanceError } from "./errors.js";
-import { storedClaims } from "./id-token.js";
+import { storedClaims } from "./claims.js";
 import { stepsOf, type AnyProvider } from "./protocol.js";
 import { isFresh, type Refreshed } from "./refresh.js";
 import type { DebugRecord, StorageContext, Token, TokenStorage } from "./types.js";

@@ -9,7 +9,6 @@
  */
 import type * as oauth from "oauth4webapi";
 import { EventBus } from "./events.js";
-import type { JwksSet } from "./id-token.js";
 import type { Sealer } from "./seal.js";
 
 /** Remembers login states already used (within this process; the cleared cookie covers the browser). */
@@ -61,7 +60,8 @@ export class RefreshFlights {
 /** The caches and registries of one Dance. */
 export interface SharedCaches {
   readonly discovery: Map<string, Promise<oauth.AuthorizationServer>>;
-  readonly jwks: Map<string, JwksSet>;
+  /** Key sets of `@dance/core/oidc`, by URL (opaque here). */
+  readonly jwks: Map<string, unknown>;
   readonly sealers: Map<string, Sealer>;
   readonly replay: ReplayGuard;
   readonly refreshes: RefreshFlights;

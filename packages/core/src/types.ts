@@ -155,6 +155,12 @@ export interface OAuth2ProviderDefinition<Id extends string = string> {
   discovery?: boolean | undefined;
   /** The JWKS used to verify id_token signatures (from discovery for `oidc`). */
   jwksUrl?: string | undefined;
+  /**
+   * `oidc` only: the id_token verifier, `openidConnect` from `@dance/core/oidc` (required). The
+   * `oidc()` factory and the OpenID presets of `@dance/providers` set it; a definition written by
+   * hand sets it itself.
+   */
+  support?: ProtocolSupport<"openid"> | undefined;
   /** The OpenID userinfo endpoint. */
   userinfoUrl?: string | undefined;
   /** RFC 7009 token revocation endpoint; enables `session.revoke()`. */
@@ -286,8 +292,10 @@ export interface OAuth1ProviderHooks {
  *
  * @example
  * ```ts
+ * import { oauth1Protocol } from "@dance/core/oauth1";
  * const printer: OAuth1ProviderDefinition<"printer"> = {
  *   protocol: "oauth1",
+ *   support: oauth1Protocol,
  *   id: "printer",
  *   requestTokenUrl: "https://photos.example.net/initiate",
  *   authorizationUrl: "https://photos.example.net/authorize",
@@ -300,6 +308,12 @@ export interface OAuth1ProviderHooks {
 export interface OAuth1ProviderDefinition<Id extends string = string> {
   /** `"oauth1"`. */
   protocol: "oauth1";
+  /**
+   * The OAuth 1.0a protocol, `oauth1Protocol` from `@dance/core/oauth1` (required). The `oauth1()`
+   * factory and the `twitter` and `jira` presets of `@dance/providers` set it; a definition
+   * written by hand sets it itself.
+   */
+  support: ProtocolSupport<"oauth1">;
   /** URL-safe id: the route segment (`/login/{id}`) and the env-name prefix. */
   id: Id;
   /** Display name, e.g. "Twitter". */
@@ -347,6 +361,26 @@ export interface OAuth1ProviderDefinition<Id extends string = string> {
   hooks?: OAuth1ProviderHooks | undefined;
   /** What the provider documents (its docs; OAuth 1.0a tokens are never refreshed), for the catalogue and the providers page. Not used at run time. */
   facts?: ProviderFacts | undefined;
+}
+
+/**
+ * Code that only some providers need, carried by their definitions so that a bundle without
+ * such a provider leaves it out: OpenID Connect's id_token verification (`openidConnect` from
+ * `@dance/core/oidc`, with jose) and the OAuth 1.0a protocol (`oauth1Protocol` from
+ * `@dance/core/oauth1`). Opaque: set it, do not call it. `createDance()` refuses an `oidc` or
+ * `oauth1` definition without it, saying what to import.
+ *
+ * @example
+ * ```ts
+ * import { openidConnect } from "@dance/core/oidc";
+ * const company: OAuth2ProviderDefinition<"company"> = {
+ *   protocol: "oidc", id: "company", issuer: "https://login.company.test", scope: ["openid", "email"], support: openidConnect,
+ * };
+ * ```
+ */
+export interface ProtocolSupport<Kind extends "openid" | "oauth1" = "openid" | "oauth1"> {
+  /** What it implements. */
+  readonly kind: Kind;
 }
 
 /**

@@ -8,6 +8,7 @@
  * @module
  */
 import type { OAuth1ProviderDefinition, OAuth2ProviderDefinition, ParamValue } from "@dance/core";
+import { oauth1Protocol } from "@dance/core/oauth1";
 
 /**
  * Options every preset accepts, on top of its own.
@@ -90,10 +91,10 @@ export interface OAuth1PresetOptions<Id extends string> {
   allowInsecureRequests?: boolean | undefined;
 }
 
-/** Combine an OAuth 1.0a preset's data with the options every OAuth 1.0a preset accepts. */
-export function oauth1Preset<Id extends string>(common: OAuth1PresetOptions<Id>, data: OAuth1ProviderDefinition): OAuth1ProviderDefinition<Id> {
+/** Combine an OAuth 1.0a preset's data with the options every OAuth 1.0a preset accepts, and the protocol (`oauth1Protocol`). */
+export function oauth1Preset<Id extends string>(common: OAuth1PresetOptions<Id>, data: Omit<OAuth1ProviderDefinition, "support">): OAuth1ProviderDefinition<Id> {
   const { id, authorizationParams, ...rest } = common;
-  const definition: OAuth1ProviderDefinition = { ...data };
+  const definition: OAuth1ProviderDefinition = { ...data, support: oauth1Protocol };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined) (definition as unknown as Record<string, unknown>)[key] = value;
   if (id !== undefined) definition.id = id;
   if (authorizationParams !== undefined) definition.authorizationParams = { ...data.authorizationParams, ...authorizationParams };

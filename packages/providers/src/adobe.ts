@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -32,6 +33,7 @@ export function adobe<const Id extends string = "adobe">(options: AdobeOptions<I
   const scope = options.scope ?? ["openid", "AdobeID"];
   return preset(options, {
     protocol: "oidc",
+    support: openidConnect,
     id: "adobe",
     name: "Adobe",
     issuer: "https://ims-na1.adobelogin.com",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
 import { importPKCS8, SignJWT } from "jose";
 import { preset, type PresetOptions } from "./_preset.js";
@@ -75,6 +76,7 @@ export function apple<const Id extends string = "apple">(options: AppleOptions<I
   const asksForUser = (typeof scope === "string" ? scope.split(" ") : scope).some((s) => s === "name" || s === "email");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "apple",
     name: "Apple",
     issuer: "https://appleid.apple.com",

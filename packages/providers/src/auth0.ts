@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -39,6 +40,7 @@ export function auth0<const Id extends string = "auth0">(options: Auth0Options<I
   if (!domain) throw new TypeError("auth0(): `domain` is required, e.g. dev-abc123.us.auth0.com");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "auth0",
     name: "Auth0",
     issuer: `${instanceBase(domain, "domain")}/`,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -25,6 +26,7 @@ export function authelia<const Id extends string = "authelia">(options: Authelia
   const scope = common.scope ?? ["openid", "profile", "email"];
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "authelia",
     name: "Authelia",
     issuer: instanceBase(host, "host"),

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -27,6 +28,7 @@ export function authentik<const Id extends string = "authentik">(options: Authen
   if (!host || !slug) throw new TypeError('authentik(): `host` and `slug` are required, e.g. { host: "authentik.example.com", slug: "my-app" }');
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "authentik",
     name: "authentik",
     issuer: `${instanceBase(host, "host")}/application/o/${encodeURIComponent(slug)}/`,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -25,6 +26,7 @@ export function authentiq<const Id extends string = "authentiq">(options: Authen
   const base = instanceBase(hostname, "hostname");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "authentiq",
     name: "Authentiq",
     issuer: `${base}/`,

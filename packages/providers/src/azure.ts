@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 import { entraEndpoints, entraHooks } from "./microsoft-entra-id.js";
@@ -34,6 +35,7 @@ export function azure<const Id extends string = "azure">(options: AzureOptions<I
   const list = typeof scope === "string" ? scope.split(" ") : scope;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "azure",
     name: "Microsoft (Azure)",
     ...entraEndpoints(tenant),

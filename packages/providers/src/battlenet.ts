@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -32,6 +33,7 @@ export function battlenet<const Id extends string = "battlenet">(options: Battle
   const cn = region === "cn";
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "battlenet",
     name: "Battle.net",
     issuer: cn ? "https://oauth.battlenet.com.cn" : "https://oauth.battle.net",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -25,6 +26,7 @@ export function casdoor<const Id extends string = "casdoor">(options: CasdoorOpt
   if (!endpoint) throw new TypeError("casdoor(): `endpoint` is required, e.g. https://door.casdoor.com");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "casdoor",
     name: "Casdoor",
     issuer: instanceBase(endpoint, "endpoint"),

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -24,6 +25,7 @@ export function clerk<const Id extends string = "clerk">(options: ClerkOptions<I
   if (!domain) throw new TypeError("clerk(): `domain` is required, e.g. clerk.example.com");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "clerk",
     name: "Clerk",
     issuer: instanceBase(domain, "domain"),

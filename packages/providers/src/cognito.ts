@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -32,6 +33,7 @@ export function cognito<const Id extends string = "cognito">(options: CognitoOpt
   if (!region) throw new TypeError(`cognito(): \`userPoolId\` must look like "us-east-1_AbCdEf123", got ${JSON.stringify(userPoolId)}`);
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "cognito",
     name: "Amazon Cognito",
     issuer: `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`,

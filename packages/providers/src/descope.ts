@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -26,6 +27,7 @@ export function descope<const Id extends string = "descope">(options: DescopeOpt
   if (!projectId || !/^[A-Za-z0-9]+$/.test(projectId)) throw new TypeError(`descope(): \`projectId\` is required, e.g. "P2abcDEF123"; got ${JSON.stringify(projectId)}`);
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "descope",
     name: "Descope",
     issuer: `${instanceBase(baseUrl, "baseUrl")}/${projectId}`,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -34,6 +35,7 @@ export function fusionauth<const Id extends string = "fusionauth">(options: Fusi
   const base = instanceBase(baseUrl, "baseUrl");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "fusionauth",
     name: "FusionAuth",
     issuer: issuer ?? base,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -27,6 +28,7 @@ export function gitea<const Id extends string = "gitea">(options: GiteaOptions<I
   const base = instanceBase(baseUrl, "baseUrl");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "gitea",
     name: "Gitea",
     issuer: `${base}/`,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -36,6 +37,7 @@ export function google<const Id extends string = "google">(options: GoogleOption
   const prompt = [repromptConsent && "consent", repromptSelectAccount && "select_account"].filter(Boolean).join(" ");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "google",
     name: "Google",
     issuer: "https://accounts.google.com",

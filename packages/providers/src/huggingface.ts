@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -24,6 +25,7 @@ export function huggingface<const Id extends string = "huggingface">(options: Hu
   const { orgIds, ...common } = options;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "huggingface",
     name: "Hugging Face",
     issuer: "https://huggingface.co",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -44,6 +45,7 @@ export function intuit<const Id extends string = "intuit">(options: IntuitOption
   const { sandbox, ...common } = options;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "intuit",
     name: "Intuit QuickBooks",
     issuer: "https://oauth.platform.intuit.com/op/v1",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -22,6 +23,7 @@ export interface JumpCloudOptions<Id extends string = "jumpcloud"> extends Prese
 export function jumpcloud<const Id extends string = "jumpcloud">(options: JumpCloudOptions<Id> = {}): OAuth2ProviderDefinition<Id> {
   return preset(options, {
     protocol: "oidc",
+    support: openidConnect,
     id: "jumpcloud",
     name: "JumpCloud",
     // With the trailing slash, as JumpCloud's id_tokens name it.

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -32,6 +33,7 @@ export function keycloak<const Id extends string = "keycloak">(options: Keycloak
   if (!baseUrl || !realm) throw new TypeError("keycloak(): `baseUrl` and `realm` are required, e.g. { baseUrl: \"https://auth.example.com\", realm: \"acme\" }");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "keycloak",
     name: "Keycloak",
     issuer: `${instanceBase(baseUrl, "baseUrl")}/realms/${encodeURIComponent(realm)}`,

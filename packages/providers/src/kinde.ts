@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -32,6 +33,7 @@ export function kinde<const Id extends string = "kinde">(options: KindeOptions<I
   if (!domain) throw new TypeError("kinde(): `domain` is required, e.g. myapp.kinde.com");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "kinde",
     name: "Kinde",
     issuer: instanceBase(domain, "domain"),

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -29,6 +30,7 @@ export interface LinkedInOptions<Id extends string = "linkedin"> extends PresetO
 export function linkedin<const Id extends string = "linkedin">(options: LinkedInOptions<Id> = {}): OAuth2ProviderDefinition<Id> {
   return preset(options, {
     protocol: "oidc",
+    support: openidConnect,
     id: "linkedin",
     name: "LinkedIn",
     issuer: "https://www.linkedin.com/oauth",

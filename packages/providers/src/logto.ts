@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -31,6 +32,7 @@ export function logto<const Id extends string = "logto">(options: LogtoOptions<I
   const offline = (typeof scope === "string" ? scope.split(" ") : scope).includes("offline_access");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "logto",
     name: "Logto",
     issuer: `${instanceBase(endpoint, "endpoint")}/oidc`,

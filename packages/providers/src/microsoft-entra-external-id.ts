@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -40,6 +41,7 @@ export function microsoftEntraExternalId<const Id extends string = "microsoft-en
   const scope = common.scope ?? ["openid", "profile", "email"];
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "microsoft-entra-external-id",
     name: "Microsoft Entra External ID",
     issuer: `https://${tenant}.ciamlogin.com/${tenant}/v2.0`,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition, ProviderHooks } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -57,6 +58,7 @@ export function microsoftEntraId<const Id extends string = "microsoft-entra-id">
   const scope = common.scope ?? ["openid", "profile", "email", "User.Read"];
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "microsoft-entra-id",
     name: "Microsoft Entra ID",
     ...entraEndpoints(tenant),

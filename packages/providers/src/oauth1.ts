@@ -1,7 +1,9 @@
 import type { OAuth1ProviderDefinition } from "@dance/core";
+import { oauth1Protocol } from "@dance/core/oauth1";
 
 /**
- * Options of {@link oauth1}: every field of an OAuth 1.0a provider definition except `protocol`.
+ * Options of {@link oauth1}: every field of an OAuth 1.0a provider definition except `protocol` and
+ * `support` (the factory sets `oauth1Protocol` from `@dance/core/oauth1`).
  *
  * @example
  * ```ts
@@ -9,7 +11,7 @@ import type { OAuth1ProviderDefinition } from "@dance/core";
  * ```
  * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
  */
-export type OAuth1Options<Id extends string = string> = Omit<OAuth1ProviderDefinition<Id>, "protocol">;
+export type OAuth1Options<Id extends string = string> = Omit<OAuth1ProviderDefinition<Id>, "protocol" | "support">;
 
 /**
  * A custom OAuth 1.0a provider from its three endpoints (Flask-Dance's `OAuth1ConsumerBlueprint`).
@@ -30,7 +32,7 @@ export type OAuth1Options<Id extends string = string> = Omit<OAuth1ProviderDefin
  * @see https://www.rfc-editor.org/rfc/rfc5849#section-2
  */
 export function oauth1<const Id extends string>(options: OAuth1Options<Id>): OAuth1ProviderDefinition<Id> {
-  return { ...options, protocol: "oauth1" };
+  return { ...options, protocol: "oauth1", support: oauth1Protocol };
 }
 
 /** The part of `node:fs/promises` that {@link readKeyFile} uses. */

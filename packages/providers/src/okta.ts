@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -38,6 +39,7 @@ export function okta<const Id extends string = "okta">(options: OktaOptions<Id>)
   const scope = common.scope ?? ["openid", "profile", "email"];
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "okta",
     name: "Okta",
     issuer,

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -25,6 +26,7 @@ export function onelogin<const Id extends string = "onelogin">(options: OneLogin
   if (!subdomain || !/^[a-z0-9-]+$/i.test(subdomain)) throw new TypeError(`onelogin(): \`subdomain\` is required, e.g. "acme" for acme.onelogin.com; got ${JSON.stringify(subdomain)}`);
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "onelogin",
     name: "OneLogin",
     issuer: `https://${subdomain}.onelogin.com/oidc/2`,

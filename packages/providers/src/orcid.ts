@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -26,6 +27,7 @@ export function orcid<const Id extends string = "orcid">(options: OrcidOptions<I
   const host = sandbox ? "sandbox.orcid.org" : "orcid.org";
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "orcid",
     name: "ORCID",
     issuer: `https://${host}`,

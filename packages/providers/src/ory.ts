@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -26,6 +27,7 @@ export function ory<const Id extends string = "ory">(options: OryOptions<Id>): O
   if (!baseUrl) throw new TypeError("ory(): `baseUrl` is required, e.g. https://my-project.projects.oryapis.com");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "ory",
     name: "Ory",
     issuer: issuer ?? instanceBase(baseUrl, "baseUrl"),

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -39,6 +40,7 @@ export function pingone<const Id extends string = "pingone">(options: PingOneOpt
   if (!host) throw new TypeError(`pingone(): \`region\` must be one of ${Object.keys(REGIONS).join(", ")}, got ${JSON.stringify(region)}`);
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "pingone",
     name: "PingOne",
     issuer: `https://${host}/${environmentId}/as`,

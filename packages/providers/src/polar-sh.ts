@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -29,6 +30,7 @@ export function polarSh<const Id extends string = "polar-sh">(options: PolarShOp
   const { subType = "user", ...common } = options;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "polar-sh",
     name: "Polar.sh",
     // The metadata is served from api.polar.sh, but names this issuer.

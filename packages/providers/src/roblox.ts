@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -24,6 +25,7 @@ export function roblox<const Id extends string = "roblox">(options: RobloxOption
   const { prompt, ...common } = options;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "roblox",
     name: "Roblox",
     issuer: "https://apis.roblox.com/oauth/",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -34,6 +35,7 @@ export function salesforce<const Id extends string = "salesforce">(options: Sale
   const base = instanceBase(hostname ?? (isSandbox ? "test.salesforce.com" : "login.salesforce.com"), "hostname");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "salesforce",
     name: "Salesforce",
     issuer: base,

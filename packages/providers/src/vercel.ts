@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -22,6 +23,7 @@ export function vercel<const Id extends string = "vercel">(options: VercelOption
   const scope = options.scope ?? ["openid", "profile", "email"];
   return preset(options, {
     protocol: "oidc",
+    support: openidConnect,
     id: "vercel",
     name: "Vercel",
     issuer: "https://vercel.com",

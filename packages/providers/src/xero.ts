@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -27,6 +28,7 @@ export function xero<const Id extends string = "xero">(options: XeroOptions<Id> 
   const scope = common.scope ?? ["openid", "profile", "email"];
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "xero",
     name: "Xero",
     issuer: "https://identity.xero.com",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -30,6 +31,7 @@ export function yahooJapan<const Id extends string = "yahoo-japan">(options: Yah
   const { prompt, display, maxAge, bail, ...common } = options;
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "yahoo-japan",
     name: "Yahoo! JAPAN",
     issuer: "https://auth.login.yahoo.co.jp/yconnect/v2",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { preset, type PresetOptions } from "./_preset.js";
 
@@ -21,6 +22,7 @@ export interface YahooOptions<Id extends string = "yahoo"> extends PresetOptions
 export function yahoo<const Id extends string = "yahoo">(options: YahooOptions<Id> = {}): OAuth2ProviderDefinition<Id> {
   return preset(options, {
     protocol: "oidc",
+    support: openidConnect,
     id: "yahoo",
     name: "Yahoo",
     issuer: "https://api.login.yahoo.com",

@@ -1,3 +1,4 @@
+import { openidConnect } from "@dance/core/oidc";
 import type { OAuth2ProviderDefinition } from "@dance/core";
 import { instanceBase, preset, type PresetOptions } from "./_preset.js";
 
@@ -28,6 +29,7 @@ export function zitadel<const Id extends string = "zitadel">(options: ZitadelOpt
   if (!domain) throw new TypeError("zitadel(): `domain` is required, e.g. my-instance-abc123.zitadel.cloud");
   return preset(common, {
     protocol: "oidc",
+    support: openidConnect,
     id: "zitadel",
     name: "ZITADEL",
     issuer: instanceBase(domain, "domain"),

@@ -4,7 +4,11 @@
  * `node:` import and no dependency, so it runs unchanged on Node ≥ 20, Deno, Bun and Cloudflare
  * Workers without `nodejs_compat`.
  *
- * The layers, each usable alone:
+ * In a Dance, an OAuth 1.0a provider definition carries this protocol as `support:
+ * oauth1Protocol` (the `oauth1()` factory and the `twitter` and `jira` presets of
+ * `@dance/providers` set it), so apps without one never bundle it.
+ *
+ * The signing layers, each usable alone:
  * - RFC primitives: {@link percentEncode}, {@link normalizeParameters}, {@link baseStringUri},
  *   {@link signatureBaseString}, {@link authorizationHeader}, {@link generateNonce}.
  * - A configured client: {@link createOAuth1Signer} checks the credentials and imports the keys
@@ -59,3 +63,20 @@ export type {
   OAuth1Token,
   OAuth1TokenResponse,
 } from "./request.js";
+
+import type { OAuth1Support } from "../support.js";
+import type { ProtocolSupport } from "../types.js";
+import { oauth1Steps, resolveOAuth1Provider } from "./dance.js";
+
+const support: OAuth1Support = Object.freeze({ kind: "oauth1", resolve: resolveOAuth1Provider, steps: oauth1Steps });
+
+/**
+ * The OAuth 1.0a dance, for the `support` field of an OAuth 1.0a provider definition.
+ *
+ * @example
+ * ```ts
+ * import { oauth1Protocol } from "@dance/core/oauth1";
+ * const printer: OAuth1ProviderDefinition<"printer"> = { protocol: "oauth1", support: oauth1Protocol, id: "printer", requestTokenUrl, authorizationUrl, accessTokenUrl };
+ * ```
+ */
+export const oauth1Protocol: ProtocolSupport<"oauth1"> = support;

@@ -2,14 +2,17 @@
  * OpenID Connect id_tokens, verified with jose: the signature against the provider's JWKS
  * (asymmetric algorithms only), iss, aud (every extra audience trusted), azp, exp, iat (not
  * older than the maximum age, not in the future), sub, nonce; for a refresh, the same
- * iss/sub/aud as before. Every use of jose in core lives here.
+ * iss/sub/aud as before. Every use of jose in core lives here, reached only through
+ * `openidConnect` (`./index.ts`).
  *
  * @internal
  * @module
  */
-import { createRemoteJWKSet, customFetch, decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
-import { DanceError } from "./errors.js";
-import type { MetadataOptions, ProviderMetadata, ResolvedProvider } from "./metadata.js";
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { expectedIssuer } from "../claims.js";
+import { DanceError } from "../errors.js";
+import type { MetadataOptions, ProviderMetadata, ResolvedProvider } from "../metadata.js";
+import type { IdTokenExpectations } from "../support.js";
 
 /** A remote JWKS (fetched on demand, cached, re-fetched for an unknown `kid`). */
 export type JwksSet = ReturnType<typeof createRemoteJWKSet>;
@@ -19,7 +22,7 @@ export const CLOCK_TOLERANCE_S = 30;
 
 /** The JWKS at `url`, shared by every instance of one Dance. Network faults surface as `provider_unavailable`. */
 export function jwksFor(url: string, options: MetadataOptions): JwksSet {
-  let set = options.shared.jwks.get(url);
+  let set = options.shared.jwks.get(url) as JwksSet | undefined;
   if (!set) {
     const fetchImpl = options.fetch;
     set = createRemoteJWKSet(new URL(url), {
@@ -38,17 +41,6 @@ export function jwksFor(url: string, options: MetadataOptions): JwksSet {
   return set;
 }
 
-/** What an id_token must match. */
-export interface IdTokenExpectations {
-  nonce?: string | undefined;
-  /** For refreshed id_tokens: the claims of the original one (OIDC Core §12.2). */
-  previous?: JWTPayload | undefined;
-  /** The current time, ms since the epoch (the configured clock). */
-  now: number;
-  /** The oldest acceptable `iat`, in seconds before `now`. */
-  maxAge: number;
-}
-
 /**
  * Verify an id_token.
  * @see https://openid.net/specs/openid-connect-core-1_0.html#IDTokenValidation
@@ -62,10 +54,11 @@ export async function verifyIdToken(
   const fail = (reason: string, cause?: unknown) =>
     new DanceError("id_token_invalid", `The id_token from ${provider.id} is invalid: ${reason}.`, { provider: provider.id, cause });
   if (!metadata.jwks) throw fail("no JWKS to verify its signature");
+  const jwks = metadata.jwks as JwksSet;
   const issuer = expectedIssuer(provider, metadata, idToken);
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(idToken, metadata.jwks, {
+    ({ payload } = await jwtVerify(idToken, jwks, {
       issuer,
       audience: provider.clientId,
       algorithms: [...metadata.algorithms],
@@ -96,23 +89,4 @@ export async function verifyIdToken(
     if (payload.iss !== before.iss || payload.sub !== before.sub || !sameAud) throw fail("the refreshed id_token names another iss, sub or aud");
   }
   return payload;
-}
-
-/** The issuer an id_token must name: the provider's, or what its `idTokenIssuer` hook says for this token (Entra's multi-tenant `{tid}`). */
-export function expectedIssuer(provider: ResolvedProvider, metadata: ProviderMetadata, idToken: string): string {
-  const hook = provider.def.hooks?.idTokenIssuer;
-  if (!hook) return metadata.as.issuer;
-  const claims = storedClaims(idToken);
-  if (!claims) throw new DanceError("id_token_invalid", `The id_token from ${provider.id} is invalid: not a JWT.`, { provider: provider.id });
-  return hook(claims, metadata.as.issuer);
-}
-
-/** The claims of a JWT we verified before storing it (not verified again), or undefined. */
-export function storedClaims(jwt: string | undefined): Record<string, unknown> | undefined {
-  if (!jwt) return undefined;
-  try {
-    return decodeJwt(jwt);
-  } catch {
-    return undefined;
-  }
 }
