@@ -5,29 +5,10 @@
  * Needs `chromium` on the PATH (`apt-get install chromium`; CI installs it). Without it this
  * test fails, it does not skip. `DEMO_SCREENSHOT=/tmp/demo-profile.png` saves the profile page.
  */
-import { existsSync } from "node:fs";
-import { delimiter, join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, findChromium } from "@dance/testing";
 import { startDemo, type RunningDemo } from "../src/demo.js";
-
-function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROMIUM_PATH=${fromEnv} does not exist.`);
-  }
-  // `which chromium`, without depending on `which`.
-  for (const name of ["chromium", "chromium-browser"]) {
-    for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-      if (dir && existsSync(join(dir, name))) return join(dir, name);
-    }
-  }
-  throw new Error(
-    "The demo's browser test needs Debian's Chromium, and `chromium` is not on the PATH. " +
-      "Install it with `apt-get install chromium` (.ci/run does), or point CHROMIUM_PATH at a Chromium binary.",
-  );
-}
 
 /** The login name typed at the provider: markup in it must come out as text. */
 const LOGIN = `Ada <i>&</i> Lovelace`;
@@ -97,7 +78,7 @@ describe("the demo in a browser", () => {
   it("logs in with any name, shows the profile and the timeline of the dance, and logs out", async () => {
     // No Chromium → this fails (with how to install it), it does not skip.
     const executablePath = findChromium();
-    browser = await chromium.launch({ executablePath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
     const context = await browser.newContext();
     // Loopback only: no request leaves the machine.
     await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());

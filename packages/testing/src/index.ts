@@ -14,3 +14,4 @@ export type { Browser, BrowserOptions, FollowOptions, FormInput, InProcessHandle
 export { fakeProvider } from "./preset-fake.js";
 export type { FakeCallback, PresetFake, PresetFakeOptions } from "./preset-fake.js";
 export { startOAuth1Provider, type OAuth1ProviderClient, type OAuth1ProviderOptions, type RunningOAuth1Provider } from "./oauth1-provider.js";
+export { CHROMIUM_ARGS, findChromium } from "./chromium.js";
