@@ -46,7 +46,11 @@ export interface PostgresDatabaseOptions {
 export function postgresDatabase<DB = any>(connection: string | pg.PoolConfig, options: PostgresDatabaseOptions = {}): Kysely<DB> {
   const config: pg.PoolConfig = typeof connection === "string" ? { connectionString: connection } : { ...connection };
   const pool = new pg.Pool({ max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000, ...config });
-  // An idle client whose server went away emits `error` on the pool; without a listener Node would crash.
+  // A server that goes away makes its clients emit `error`. The pool listens only while a client
+  // is idle; a checked-out client (mid-query) would crash the process without its own listener.
+  // The query itself still fails with the error (→ storage_failed), and the pool drops the
+  // broken client when it is released.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => void client.on("error", () => undefined));
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
 }
