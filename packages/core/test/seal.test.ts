@@ -1,7 +1,8 @@
 /**
  * Unit tests of the seal (packages/core/src/seal.ts): purpose, lifetime, tampering, rotation.
  */
-import { describe, expect, it } from "vitest";
+import nodeCrypto from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSealBox, DanceConfigError } from "@dance/core";
 import { normalizeSecrets, Sealer, type OpenResult } from "../src/seal.js";
 
@@ -134,5 +135,73 @@ describe("seal", () => {
     expect((await uncached(A).open("token:github", row)).ok).toBe(false);
     // Re-sealed under the newest secret, it opens fresh.
     expect(await rotated.open("token:github", await rotated.seal("token:github", { access_token: "at-1" }))).toMatchObject({ stale: false });
+  });
+
+  describe("on Node: node:crypto's synchronous cipher, the same format as WebCrypto", () => {
+    afterEach(() => vi.restoreAllMocks());
+    const values = ["", "é ✓ 𝄞", { access_token: "t".repeat(40), scope: "repo,gist", refresh_token: "r".repeat(80) }, "x".repeat(12_000), [1, null, true]];
+
+    it("is used on Node, and each reads the other's seals for any value and purpose", async () => {
+      const decipher = vi.spyOn(nodeCrypto, "createDecipheriv");
+      const cipher = vi.spyOn(nodeCrypto, "createCipheriv");
+      const fast = uncached({ 1: A, 2: B });
+      const web = new Sealer(normalizeSecrets({ 1: A, 2: B }), { cacheSize: 0, webCryptoOnly: true });
+      for (const value of values) {
+        for (const purpose of ["token:github", "tx:google", "rest:token:x"]) {
+          const byFast = await fast.seal(purpose, value, 60);
+          const byWeb = await web.seal(purpose, value, 60);
+          expect(await web.open(purpose, byFast)).toMatchObject({ ok: true, value, stale: false });
+          expect(await fast.open(purpose, byWeb)).toMatchObject({ ok: true, value, stale: false });
+          expect(await fast.open(`${purpose}!`, byWeb)).toEqual(invalid);
+          expect(await web.open(`${purpose}!`, byFast)).toEqual(invalid);
+        }
+      }
+      // An older secret's seal from either side opens, stale, on the other.
+      const old = await uncached({ 1: A }, undefined).seal("p", 1, 60);
+      expect(await web.open("p", old)).toMatchObject({ ok: true, stale: true });
+      expect(cipher).toHaveBeenCalled();
+      expect(decipher).toHaveBeenCalled();
+    });
+
+    it("rejects every single-bit change of a seal, like WebCrypto", async () => {
+      const fast = uncached(A);
+      const web = new Sealer(normalizeSecrets(A), { cacheSize: 0, webCryptoOnly: true });
+      const sealed = await web.seal("p", { s: "secret" }, 60);
+      const payload = sealed.slice(5);
+      // Decode, flip each bit of the raw bytes in turn, re-encode: not one opens on either side.
+      const raw = Buffer.from(payload, "base64url");
+      for (let bit = 0; bit < raw.length * 8; bit++) {
+        const changed = Buffer.from(raw);
+        changed[bit >> 3]! ^= 1 << (bit & 7);
+        const forged = `d1.1.${changed.toString("base64url")}`;
+        expect(await fast.open("p", forged)).toEqual(invalid);
+        expect(await web.open("p", forged)).toEqual(invalid);
+      }
+      // A truncated tag, an empty ciphertext, a payload that only decodes loosely (dangling bits).
+      for (const forged of [sealed.slice(0, -3), `d1.1.${raw.subarray(0, 12 + 15).toString("base64url")}`, `d1.1.${raw.subarray(0, 12 + 16).toString("base64url")}`, `${sealed.slice(0, -1)}${sealed.endsWith("A") ? "B" : "A"}`]) {
+        expect(await fast.open("p", forged)).toEqual(invalid);
+      }
+    });
+
+    it("falls back to WebCrypto when node:crypto is not there or disagrees", async () => {
+      const sealed = await uncached(A).seal("p", { v: 1 }, 60);
+      // No process (as on Workers): WebCrypto alone.
+      vi.stubGlobal("process", undefined);
+      try {
+        const bare = uncached(A);
+        expect(await bare.open("p", sealed)).toMatchObject({ ok: true, value: { v: 1 } });
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      // A node:crypto whose cipher answers wrongly fails its self-test and is never used.
+      vi.spyOn(nodeCrypto, "createCipheriv").mockImplementation(() => {
+        throw new Error("broken");
+      });
+      const decipher = vi.spyOn(nodeCrypto, "createDecipheriv");
+      const guarded = uncached(A);
+      expect(await guarded.open("p", sealed)).toMatchObject({ ok: true, value: { v: 1 } });
+      expect(await uncached(A).open("p", await guarded.seal("p", 2, 60))).toMatchObject({ ok: true, value: 2 });
+      expect(decipher).not.toHaveBeenCalled();
+    });
   });
 });
