@@ -13,7 +13,7 @@ import { cleanProviderText, DanceError, type DanceErrorCode } from "./errors.js"
 import { expectedIssuer, type Claims } from "./claims.js";
 import type { ResolvedProvider } from "./metadata.js";
 import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
-import { saveTransaction, takeTransaction, type LoginTransaction } from "./transaction.js";
+import { saveTransaction, takeTransaction, transactionFailure, type LoginTransaction } from "./transaction.js";
 import type { Token } from "./types.js";
 
 /** Inputs of {@link beginLogin}. */
@@ -106,23 +106,8 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   const fail = (code: DanceErrorCode, message: string, cause?: unknown) => new DanceError(code, message, { provider: id, cause });
 
   const found = await takeTransaction(input.cookies, id, params.getAll("state"), input.now(), sameSiteOf(provider));
-  switch (found.kind) {
-    case "absent":
-      if (input.insecureOrigin) {
-        throw fail(
-          "insecure_origin",
-          `No login cookie came back: this app is served over plain http on a host that is not loopback, so Dance's cookies are Secure and the browser dropped them. Serve it over https (behind a proxy: set \`trustProxy\` or \`baseUrl\`).`,
-        );
-      }
-      throw fail("missing_transaction", `No login in progress for ${id} in this browser (or it was already completed). Start again from the login link.`);
-    case "invalid":
-      throw fail("missing_transaction", `No login in progress for ${id} in this browser (or it was already completed). Start again from the login link.`);
-    case "expired":
-      throw fail("transaction_expired", `The login with ${id} took too long. Start again from the login link.`);
-    case "no_state":
-      throw fail("state_missing", "The callback carries no state.");
-    case "mismatch":
-      throw fail("state_mismatch", "The callback state does not match a login started in this browser.");
+  if (found.kind !== "found") {
+    throw fail(...transactionFailure(found.kind, id, input.insecureOrigin, { noState: "The callback carries no state.", mismatch: "The callback state does not match a login started in this browser." }));
   }
   const tx = found.tx;
   checkTransaction(provider, tx, fail);

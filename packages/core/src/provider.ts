@@ -161,21 +161,15 @@ export function insecureEndpointMessage(url: string): string {
   return `${url} is plain http on a non-loopback host. Use https, or set \`allowInsecureRequests: true\` for a test provider.`;
 }
 
-function checkEndpoints(def: OAuth2ProviderDefinition, oidc: boolean, fail: (message: string) => never): void {
-  const pinned = Boolean(def.authorizationUrl && def.tokenUrl);
-  const discovery = oidc && (def.discovery ?? !pinned);
-  const refreshUrl = typeof def.refresh === "object" && def.refresh !== null ? def.refresh.url : undefined;
-  const urls: [string, string | undefined, boolean][] = [
-    ["issuer", def.issuer, oidc],
-    ["authorizationUrl", def.authorizationUrl, !discovery],
-    ["tokenUrl", def.tokenUrl, !discovery],
-    ["jwksUrl", def.jwksUrl, false],
-    ["userinfoUrl", def.userinfoUrl, false],
-    ["revocationUrl", def.revocationUrl, false],
-    ["apiBaseUrl", def.apiBaseUrl, false],
-    ["refresh.url", refreshUrl, false],
-    ...(def.apiOrigins ?? []).map((origin): [string, string, boolean] => ["apiOrigins[]", origin, true]),
-  ];
+/** An endpoint field of a definition: its name (for the message), its value, whether it is required. */
+export type EndpointField = [field: string, value: string | undefined, required: boolean];
+
+/**
+ * Check a definition's endpoint URLs at start-up: required ones present, each an absolute
+ * http(s) URL, plain http only on loopback or with `allowInsecureRequests`. `each` adds a
+ * protocol's own rule for a parsed URL.
+ */
+export function checkEndpointUrls(urls: readonly EndpointField[], allowInsecure: boolean, fail: (message: string) => never, each?: (field: string, url: URL) => void): void {
   for (const [field, value, required] of urls) {
     if (value === undefined || value === "") {
       if (required) fail(`\`${field}\` is required.`);
@@ -188,8 +182,27 @@ function checkEndpoints(def: OAuth2ProviderDefinition, oidc: boolean, fail: (mes
       return fail(`\`${field}\` must be an absolute URL, got "${value}".`);
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") fail(`\`${field}\` must be an http(s) URL.`);
-    if (!isSafeEndpoint(value, def.allowInsecureRequests === true)) fail(insecureEndpointMessage(value));
+    if (!isSafeEndpoint(value, allowInsecure)) fail(insecureEndpointMessage(value));
+    each?.(field, url);
   }
+}
+
+function checkEndpoints(def: OAuth2ProviderDefinition, oidc: boolean, fail: (message: string) => never): void {
+  const pinned = Boolean(def.authorizationUrl && def.tokenUrl);
+  const discovery = oidc && (def.discovery ?? !pinned);
+  const refreshUrl = typeof def.refresh === "object" && def.refresh !== null ? def.refresh.url : undefined;
+  const urls: EndpointField[] = [
+    ["issuer", def.issuer, oidc],
+    ["authorizationUrl", def.authorizationUrl, !discovery],
+    ["tokenUrl", def.tokenUrl, !discovery],
+    ["jwksUrl", def.jwksUrl, false],
+    ["userinfoUrl", def.userinfoUrl, false],
+    ["revocationUrl", def.revocationUrl, false],
+    ["apiBaseUrl", def.apiBaseUrl, false],
+    ["refresh.url", refreshUrl, false],
+    ...(def.apiOrigins ?? []).map((origin): EndpointField => ["apiOrigins[]", origin, true]),
+  ];
+  checkEndpointUrls(urls, def.allowInsecureRequests === true, fail);
   if (oidc && !discovery && !def.jwksUrl) fail("pinned OpenID metadata needs `jwksUrl` to verify id_token signatures (or enable discovery).");
 }
 

@@ -8,6 +8,7 @@
  * @module
  */
 import type { RequestCookieJar } from "./cookie-jar.js";
+import type { DanceErrorCode } from "./errors.js";
 
 /** One pending login (short field names keep the cookie small). */
 export interface LoginTransaction {
@@ -96,6 +97,36 @@ export async function takeTransaction(
   await write(jar, provider, list.filter((other, i) => i !== index && typeof other?.e === "number" && other.e > now), now, sameSite);
   if (typeof tx.e !== "number" || tx.e <= now) return { kind: "expired" };
   return { kind: "found", tx };
+}
+
+/**
+ * Why a callback found no login to finish, as the code and message of its DanceError. `words`
+ * says what carries the state in the protocol (OAuth 2's `state`, OAuth 1.0a's `oauth_token`).
+ */
+export function transactionFailure(
+  kind: Exclude<TakeResult["kind"], "found">,
+  provider: string,
+  insecureOrigin: boolean,
+  words: { noState: string; mismatch: string },
+): [DanceErrorCode, string] {
+  switch (kind) {
+    case "absent":
+      if (insecureOrigin) {
+        return [
+          "insecure_origin",
+          "No login cookie came back: this app is served over plain http on a host that is not loopback, so Dance's cookies are Secure and the browser dropped them. Serve it over https (behind a proxy: set `trustProxy` or `baseUrl`).",
+        ];
+      }
+      return ["missing_transaction", `No login in progress for ${provider} in this browser (or it was already completed). Start again from the login link.`];
+    case "invalid":
+      return ["missing_transaction", `No login in progress for ${provider} in this browser (or it was already completed). Start again from the login link.`];
+    case "expired":
+      return ["transaction_expired", `The login with ${provider} took too long. Start again from the login link.`];
+    case "no_state":
+      return ["state_missing", words.noState];
+    case "mismatch":
+      return ["state_mismatch", words.mismatch];
+  }
 }
 
 /** Forget every pending login of `provider` in this browser. */

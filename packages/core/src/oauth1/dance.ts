@@ -24,8 +24,8 @@ import { cleanProviderText, DanceConfigError, DanceError, type DanceErrorCode } 
 import type { CompleteLoginResult } from "../login.js";
 import type { ProviderMetadata } from "../metadata.js";
 import type { LoginFinish, LoginStart, ProtocolSteps } from "../protocol.js";
-import { checkId, envPrefix, insecureEndpointMessage, isSafeEndpoint, paramString, type HttpOptions, type ResolveOptions } from "../provider.js";
-import { saveTransaction, takeTransaction, type LoginTransaction } from "../transaction.js";
+import { checkEndpointUrls, checkId, envPrefix, paramString, type EndpointField, type HttpOptions, type ResolveOptions } from "../provider.js";
+import { saveTransaction, takeTransaction, transactionFailure, type LoginTransaction } from "../transaction.js";
 import type { OAuth1ProviderDefinition, Token } from "../types.js";
 import { checkRealm } from "./base-string.js";
 import { checkRsaCryptoKey, looksLikePem, parseRsaPrivateKeyPem } from "./keys.js";
@@ -190,31 +190,19 @@ export function resolveOAuth1Provider(input: OAuth1ProviderDefinition, options: 
 }
 
 function checkEndpoints(def: OAuth1ProviderDefinition, method: OAuth1SignatureMethod, fail: (message: string) => never): void {
-  const urls: [string, string | undefined, boolean][] = [
+  const urls: EndpointField[] = [
     ["requestTokenUrl", def.requestTokenUrl, true],
     ["authorizationUrl", def.authorizationUrl, true],
     ["accessTokenUrl", def.accessTokenUrl, true],
     ["apiBaseUrl", def.apiBaseUrl, false],
-    ...(def.apiOrigins ?? []).map((origin): [string, string, boolean] => ["apiOrigins[]", origin, true]),
+    ...(def.apiOrigins ?? []).map((origin): EndpointField => ["apiOrigins[]", origin, true]),
   ];
-  for (const [field, value, required] of urls) {
-    if (value === undefined || value === "") {
-      if (required) fail(`\`${field}\` is required.`);
-      continue;
-    }
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return fail(`\`${field}\` must be an absolute URL, got "${value}".`);
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") fail(`\`${field}\` must be an http(s) URL.`);
-    if (!isSafeEndpoint(value, def.allowInsecureRequests === true)) fail(insecureEndpointMessage(value));
+  checkEndpointUrls(urls, def.allowInsecureRequests === true, fail, (field, url) => {
     // PLAINTEXT sends the secrets themselves: only over TLS (RFC 5849 §3.4.4). The browser-facing authorization URL carries none.
     if (method === "PLAINTEXT" && field !== "authorizationUrl" && url.protocol !== "https:") {
       fail(`PLAINTEXT sends the client and token secrets as they are: \`${field}\` must be https (or use HMAC-SHA1).`);
     }
-  }
+  });
 }
 
 /** The identifier and secret of a stored OAuth 1 token. */
@@ -336,23 +324,8 @@ export function oauth1Steps(provider: OAuth1Provider): ProtocolSteps {
       const denied = params.getAll("denied");
       // The request token is this protocol's state: it alone finds the login, before anything else is read.
       const found = await takeTransaction(input.cookies, id, tokens.length > 0 ? tokens : denied, input.now(), "Lax");
-      switch (found.kind) {
-        case "absent":
-          if (input.insecureOrigin) {
-            throw fail(
-              "insecure_origin",
-              "No login cookie came back: this app is served over plain http on a host that is not loopback, so Dance's cookies are Secure and the browser dropped them. Serve it over https (behind a proxy: set `trustProxy` or `baseUrl`).",
-            );
-          }
-          throw fail("missing_transaction", `No login in progress for ${id} in this browser (or it was already completed). Start again from the login link.`);
-        case "invalid":
-          throw fail("missing_transaction", `No login in progress for ${id} in this browser (or it was already completed). Start again from the login link.`);
-        case "expired":
-          throw fail("transaction_expired", `The login with ${id} took too long. Start again from the login link.`);
-        case "no_state":
-          throw fail("state_missing", "The callback carries no oauth_token.");
-        case "mismatch":
-          throw fail("state_mismatch", "The callback oauth_token is not the request token of a login started in this browser.");
+      if (found.kind !== "found") {
+        throw fail(...transactionFailure(found.kind, id, input.insecureOrigin, { noState: "The callback carries no oauth_token.", mismatch: "The callback oauth_token is not the request token of a login started in this browser." }));
       }
       const tx = found.tx;
       if (tx.p !== id || typeof tx.k !== "string" || typeof tx.r !== "string" || typeof tx.t !== "string") {
