@@ -138,6 +138,49 @@ export class DanceConfigError extends DanceError {
 }
 
 /**
+ * Stable codes of {@link StorageError}.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof StorageError && error.code === "lock_timeout") retryLater();
+ * ```
+ */
+export type StorageErrorCode =
+  /** `userRequired` is on and the visitor is anonymous. */
+  | "user_required"
+  /** The lock of a token was not obtained in time. */
+  | "lock_timeout"
+  /** The database is not one `@dance/sql` knows (SQLite, PostgreSQL, D1). */
+  | "unsupported_dialect";
+
+/**
+ * A storage's own refusal, with a stable `code`: one class for every storage (`@dance/sql`,
+ * `@dance/kv` and their re-exports are this class), so one `instanceof` check serves them all.
+ * Dance wraps whatever a storage throws into a {@link DanceError} with code `storage_failed`
+ * (the `error` event, then the error page or redirect — never a 500); this is its `cause`
+ * when the storage itself refused.
+ *
+ * @example
+ * ```ts
+ * dance.on("error", ({ danceError }) => {
+ *   if (danceError.cause instanceof StorageError && danceError.cause.code === "user_required") {
+ *     return Response.redirect(new URL("/sign-in", "https://app.example.com"), 303);
+ *   }
+ * });
+ * ```
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6 (why refreshes are locked)
+ */
+export class StorageError extends Error {
+  /** The stable code. */
+  readonly code: StorageErrorCode;
+  constructor(code: StorageErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StorageError";
+    this.code = code;
+  }
+}
+
+/**
  * True when `value` is a {@link DanceError}, optionally with the given code.
  *
  * @example

@@ -17,8 +17,8 @@ export type { ContextOptions, Dance, DanceEnv, SubscribeOptions, TokenForOptions
 export type { DanceConfig, DanceWarning } from "./config.js";
 export type { BeginLoginOptions, DanceContext } from "./instance.js";
 export type { CompleteLoginResult } from "./login.js";
-export { DanceConfigError, DanceError, ERROR_STATUS, escapeHtml, isDanceError } from "./errors.js";
-export type { DanceErrorCode, DanceErrorOptions, ProviderErrorDetails } from "./errors.js";
+export { DanceConfigError, DanceError, ERROR_STATUS, escapeHtml, isDanceError, StorageError } from "./errors.js";
+export type { DanceErrorCode, DanceErrorOptions, ProviderErrorDetails, StorageErrorCode } from "./errors.js";
 export type { AuthorizedEvent, BeforeLoginEvent, DanceEventName, DanceEvents, ErrorEvent, ReauthRequiredEvent, RefreshedEvent } from "./events.js";
 export { ProviderSession } from "./session.js";
 export type { EndSessionOptions, LoginUrlOptions } from "./session.js";

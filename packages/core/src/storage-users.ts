@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { StorageError } from "./errors.js";
 import type { StorageContext } from "./types.js";
 
 /**
@@ -128,11 +129,8 @@ export class StorageUsers {
   readonly #isAnonymous: (user: unknown) => boolean;
   readonly #assigned = new WeakMap<Request, Map<string, Assignment>>();
   readonly required: boolean;
-  readonly #userRequired: (message: string) => Error;
 
-  /** `userRequired` makes the error thrown when an anonymous visitor's token would be stored (the storage's own error type, code `user_required`). */
-  constructor(options: UserOptions, userRequired: (message: string) => Error) {
-    this.#userRequired = userRequired;
+  constructor(options: UserOptions) {
     for (const name of ["isAnonymous"] as const) {
       if (options[name] !== undefined && typeof options[name] !== "function") throw new TypeError(`\`${name}\` must be a function.`);
     }
@@ -176,7 +174,7 @@ export class StorageUsers {
   async idForWrite(ctx: StorageContext): Promise<string | undefined> {
     const id = await this.id(ctx);
     if (id === undefined && this.required) {
-      throw this.#userRequired(`Cannot store the ${ctx.provider} token without an associated user (userRequired is on and the visitor is anonymous).`);
+      throw new StorageError("user_required", `Cannot store the ${ctx.provider} token without an associated user (userRequired is on and the visitor is anonymous).`);
     }
     return id;
   }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { StorageError } from "./errors.js";
+import { StorageError } from "@dance/core";
 
 /**
  * Mutual exclusion by key.

@@ -7,7 +7,6 @@
 import type { StorageContext, Token, TokenStorage } from "@dance/core";
 import { memoryLock, redisLock, type KvLock, type RedisLike } from "./lock.js";
 import { StorageUsers, type Assignment, type UserOptions } from "@dance/core";
-import { StorageError } from "./errors.js";
 
 /**
  * The part of an unstorage `Storage` this storage uses (`createStorage()` returns one).
@@ -149,7 +148,7 @@ export class KvStorage implements TokenStorage {
     }
     this.#store = store;
     this.#options = { ...options };
-    this.#users = new StorageUsers(options, (message) => new StorageError("user_required", message));
+    this.#users = new StorageUsers(options);
     this.#prefix = (options.prefix ?? "dance:token").replace(/:+$/, "");
     this.#maxAge = options.maxAge ?? 30 * 24 * 3600;
     if (!(this.#maxAge > 0)) throw new TypeError("`maxAge` must be a positive number of seconds.");

@@ -13,7 +13,7 @@ import redisDriver from "unstorage/drivers/redis";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { createDance, createSealBox, type StorageContext, type Token } from "@dance/core";
 import { oauth2 } from "@dance/providers/oauth2";
-import { kvStorage, memoryLock, redisLock } from "@dance/kv";
+import { kvStorage, memoryLock, redisLock, StorageError } from "@dance/kv";
 
 const SECRET = "kv-test-secret-0123456789-abcdefghijklmno";
 const dir = mkdtempSync(join(tmpdir(), "dance-kv-"));
@@ -163,6 +163,7 @@ describe("the Redis lock", () => {
     });
     expect(await client.get(`${prefix}k2`)).toBe("someone-else");
     await expect(one.run("k2", async () => "never")).rejects.toMatchObject({ name: "StorageError", code: "lock_timeout" });
+    await expect(one.run("k2", async () => "never")).rejects.toBeInstanceOf(StorageError);
     await client.del(`${prefix}k2`);
   });
 

@@ -21,7 +21,7 @@ export { createTables, danceMigrations, DEFAULT_TABLE, detectDialect, dropSql, s
 export type { SchemaOptions, SqlDialect } from "./schema.js";
 export { readTokens } from "./export.js";
 export type { ReadTokensOptions, TokenRecord } from "./export.js";
-export { StorageError } from "./errors.js";
-export type { StorageErrorCode } from "./errors.js";
+export { StorageError } from "@dance/core";
+export type { StorageErrorCode } from "@dance/core";
 export { defaultIsAnonymous } from "@dance/core";
 export type { Assignment, Resolver, StorageUser, UserOptions } from "@dance/core";

@@ -8,7 +8,7 @@
  * @module
  */
 import { sql, type Kysely } from "kysely";
-import { StorageError } from "./errors.js";
+import { StorageError } from "@dance/core";
 
 /** Options of {@link RowLock}. @internal */
 export interface RowLockOptions {

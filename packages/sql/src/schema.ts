@@ -5,7 +5,7 @@
  * @module
  */
 import { sql, type Kysely, type Migration } from "kysely";
-import { StorageError } from "./errors.js";
+import { StorageError } from "@dance/core";
 
 /**
  * The SQL dialects `@dance/sql` speaks. Cloudflare D1 is SQLite.

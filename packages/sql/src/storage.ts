@@ -9,7 +9,6 @@ import type { StorageContext, Token, TokenStorage } from "@dance/core";
 import { checkTable, createTables, DEFAULT_TABLE, detectDialect, type SqlDialect } from "./schema.js";
 import { RowLock } from "./lock.js";
 import { StorageUsers, type Assignment, type UserOptions } from "@dance/core";
-import { StorageError } from "./errors.js";
 
 /**
  * A cache in front of the database: any key-value store with these three methods — an
@@ -194,7 +193,7 @@ export class SqlStorage implements TokenStorage {
     this.db = options.db;
     this.table = checkTable(options.table ?? DEFAULT_TABLE);
     this.dialect = options.dialect ?? detectDialect(options.db);
-    this.#users = new StorageUsers(options, (message) => new StorageError("user_required", message));
+    this.#users = new StorageUsers(options);
     this.#lock = new RowLock(this.db, this.table, { ttl: options.lockTtl ?? 30_000, wait: options.lockWait ?? 35_000 });
   }
 

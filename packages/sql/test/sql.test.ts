@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Kysely, Migrator, MysqlDialect, PostgresDialect, sql, type Migration } from "kysely";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { createSealBox, type StorageContext, type Token } from "@dance/core";
+import { createSealBox, StorageError as CoreStorageError, type StorageContext, type Token } from "@dance/core";
+import { StorageError as KvStorageError } from "@dance/kv";
 import { createTables, danceMigrations, detectDialect, readTokens, schemaSql, sqlStorage, StorageError, type SqlStorage, type SqlStorageOptions } from "@dance/sql";
 import { postgresDatabase } from "@dance/sql/postgres";
 import { sqliteDatabase } from "@dance/sql/sqlite";
@@ -99,6 +100,9 @@ describe("schema and migrations", () => {
     expect(detectDialect(new Kysely<any>({ dialect: new PostgresDialect({ pool: {} as never }) }))).toBe("postgres");
     const mysql = new Kysely<any>({ dialect: new MysqlDialect({ pool: {} as never }) });
     expect(() => detectDialect(mysql)).toThrow(StorageError);
+    // One StorageError for every storage: @dance/sql's and @dance/kv's are core's class.
+    expect(StorageError).toBe(CoreStorageError);
+    expect(KvStorageError).toBe(CoreStorageError);
     expect(() => sqlStorage({ db: mysql })).toThrow(expect.objectContaining({ code: "unsupported_dialect" }));
     expect(() => sqlStorage({} as never)).toThrow(/needs `db`/);
   });
