@@ -4,11 +4,11 @@
  * nodejs_compat. A login stores the token, a later request reads it, an expired token is
  * refreshed and stored again — all on the bindings.
  */
-import * as esbuild from "esbuild";
 import { Miniflare } from "miniflare";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrowser, startFakeProvider, type FakeProvider } from "@dance/testing";
+import { bundleWorker, COMPATIBILITY_DATE } from "../conformance/workerd.js";
 import { SECRET } from "./scenarios.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -21,19 +21,7 @@ let runtimeLog = "";
 beforeAll(async () => {
   // Tokens that live 30 s: inside Dance's 60 s leeway, so every use refreshes (and the provider rotates refresh tokens).
   fake = await startFakeProvider({ expiresIn: 30 });
-  const bundle = await esbuild.build({
-    entryPoints: [`${root}test/storage/worker/worker.ts`],
-    absWorkingDir: root,
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["source", "workerd", "worker", "browser"],
-    mainFields: ["browser", "module", "main"],
-    logLevel: "silent",
-  });
-  const script = bundle.outputFiles[0]!.text;
+  const script = await bundleWorker(`${root}test/storage/worker/worker.ts`);
   expect(script).not.toMatch(/from\s*["']node:/);
   mf = new Miniflare({
     handleRuntimeStdio(stdout, stderr) {
@@ -42,7 +30,7 @@ beforeAll(async () => {
     },
     modules: true,
     script,
-    compatibilityDate: "2025-07-18",
+    compatibilityDate: COMPATIBILITY_DATE,
     cf: false,
     host: "127.0.0.1",
     port: 0,

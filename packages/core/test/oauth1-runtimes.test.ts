@@ -10,10 +10,10 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as esbuild from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrowser, startOAuth1Provider, type RunningOAuth1Provider } from "@dance/testing";
+import { bundleWorker, COMPATIBILITY_DATE } from "../../../test/conformance/workerd.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -107,25 +107,13 @@ describe("workerd (Miniflare 3, no nodejs_compat)", () => {
   let mf: Miniflare;
   let app: string;
   beforeAll(async () => {
-    const bundle = await esbuild.build({
-      entryPoints: [join(ROOT, "packages/core/test/runtimes/oauth1-worker.ts")],
-      absWorkingDir: ROOT,
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "neutral",
-      target: "es2022",
-      conditions: ["source", "workerd", "worker", "browser"],
-      mainFields: ["browser", "module", "main"],
-      logLevel: "silent",
-    });
-    const script = bundle.outputFiles[0]!.text;
+    const script = await bundleWorker(join(ROOT, "packages/core/test/runtimes/oauth1-worker.ts"));
     // Nothing in the bundle asks for Node: not a static node: import, and no require().
     expect(script).not.toMatch(/from\s*["']node:|require\(["']/);
     mf = new Miniflare({
       modules: true,
       script,
-      compatibilityDate: "2025-07-18",
+      compatibilityDate: COMPATIBILITY_DATE,
       cf: false,
       host: "127.0.0.1",
       port: 0,
