@@ -24,10 +24,7 @@
  * @module
  */
 import type { MiddlewareHandler } from "hono";
-import { isDanceError, type Dance, type DanceContext, type DanceEnv } from "@dance/core";
-
-// RFC 9110 §7.2 uri-host [ ":" port ], as the Node adapter checks it.
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
+import { isDanceError, isValidHost, type Dance, type DanceContext, type DanceEnv } from "@dance/core";
 
 /**
  * What {@link danceMiddleware} puts on the Hono context: `c.var.dance`.
@@ -95,7 +92,7 @@ export function danceMiddleware<Id extends string, E extends DanceEnv = DanceEnv
 ): MiddlewareHandler<DanceHonoEnv<Id, E>> {
   return async (c, next) => {
     // Deno and Bun build the URL from whatever Host header arrived: unparsable, or with a "/", "?" or "@" that changes its meaning.
-    if (!HOST.test(c.req.header("host") ?? "x") || !URL.canParse(c.req.url)) return c.text("Bad Request", 400);
+    if (!isValidHost(c.req.header("host") ?? "x") || !URL.canParse(c.req.url)) return c.text("Bad Request", 400);
     const context = dance.context(c.req.raw, { env: options.env ? options.env(c) : c.env });
     c.set("dance", context);
     if (context.matches()) return context.handle();

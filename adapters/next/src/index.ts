@@ -29,7 +29,7 @@
  */
 import { cookies, headers } from "next/headers.js";
 import { NextResponse } from "next/server.js";
-import { applyCookies, isDanceError, parseCookieHeader, type CookieChange, type Dance, type DanceContext, type ProviderSession, type Token } from "@dance/core";
+import { applyCookies, isDanceError, isValidHost, parseCookieHeader, type CookieChange, type Dance, type DanceContext, type ProviderSession, type Token } from "@dance/core";
 
 /**
  * A Next.js route handler (what {@link nextHandlers}, {@link danceRoute} and {@link danceProxy} return).
@@ -41,8 +41,6 @@ import { applyCookies, isDanceError, parseCookieHeader, type CookieChange, type 
  */
 export type RouteHandler = (request: Request) => Promise<Response>;
 
-// RFC 9110 §7.2 uri-host [ ":" port ], as the Node adapter checks it.
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
 const badRequest = () => new Response("Bad Request", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
@@ -56,7 +54,7 @@ const badRequest = () => new Response("Bad Request", { status: 400, headers: { "
  */
 export function toDanceRequest(request: Request): Request | null {
   const host = request.headers.get("host");
-  if (!host || !HOST.test(host)) return null;
+  if (!host || !isValidHost(host)) return null;
   const url = new URL(request.url);
   if (url.host === host) return request;
   const href = `${url.protocol}//${host}${url.pathname}${url.search}`;
@@ -153,7 +151,7 @@ export async function getSession<Id extends string>(dance: Dance<Id, never>, pro
   let context = contexts.get(incoming);
   if (!context) {
     const host = incoming.get("host") ?? "";
-    const origin = `${incoming.get("x-forwarded-proto") === "https" ? "https" : "http"}://${HOST.test(host) ? host : "localhost"}`;
+    const origin = `${incoming.get("x-forwarded-proto") === "https" ? "https" : "http"}://${isValidHost(host) ? host : "localhost"}`;
     contexts.set(incoming, (context = dance.context(new Request(`${origin}/`, { headers: incoming }))));
   }
   const session = await context.session(provider);

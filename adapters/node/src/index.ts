@@ -23,7 +23,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { DanceConfigError, isDanceError, NO_STORE, setCookieHeader, type Dance, type ProviderSession } from "@dance/core";
+import { DanceConfigError, isDanceError, isValidHost, NO_STORE, setCookieHeader, type Dance, type ProviderSession } from "@dance/core";
 
 /** A plain Node request handler. */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -36,10 +36,6 @@ const REQUEST = Symbol("dance.request");
 const HOOKED = Symbol("dance.hooked");
 type DanceReq = IncomingMessage & { [REQUEST]?: Request };
 type DanceRes = ServerResponse & { [HOOKED]?: true };
-
-// RFC 9110 §7.2: uri-host [ ":" port ]. Anything else (spaces, "/", "?", "#", "@", "\\") would
-// change what the URL means, so it is refused rather than parsed.
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
 
 const BAD_REQUEST = Symbol("dance.badRequest");
 
@@ -63,7 +59,7 @@ export function toRequest(req: IncomingMessage): Request {
   if (cached) return cached;
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
   const host = req.headers.host ?? localHost(req);
-  if (!HOST.test(host)) throw badRequest("invalid Host header");
+  if (!isValidHost(host)) throw badRequest("invalid Host header");
   const path = (req as { originalUrl?: string }).originalUrl ?? req.url ?? "/";
   const url = `${encrypted ? "https" : "http"}://${host}${path.startsWith("/") ? path : `/${path}`}`;
   const method = req.method ?? "GET";

@@ -21,6 +21,25 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK.has(hostname) || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
+// RFC 9110 §7.2: uri-host [ ":" port ]. Anything else (spaces, "/", "?", "#", "@", "\\") would
+// change what a URL built from it means.
+const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=%]+)(?::[0-9]{1,5})?$/;
+
+/**
+ * True when a `Host` header is a valid `uri-host [ ":" port ]` (RFC 9110 §7.2): what adapters
+ * check before they build a request URL from it, so a header with a "/", "?", "@" or a space
+ * is refused (400) instead of changing what the URL means.
+ *
+ * @example
+ * ```ts
+ * isValidHost("app.example.com:8443"); // true
+ * isValidHost("evil.com/x?"); // false
+ * ```
+ */
+export function isValidHost(host: string): boolean {
+  return HOST.test(host);
+}
+
 /** The public origin of the app for this request. `X-Forwarded-*` only with `trustProxy`. */
 export function appOrigin(request: Request, baseUrl: string | undefined, trustProxy: boolean): string {
   if (baseUrl) return baseUrl;

@@ -31,7 +31,7 @@ export type { CookieChange, CookieOptions } from "./cookies.js";
 export { createSealBox, MIN_SECRET_LENGTH } from "./seal.js";
 export type { SecretInput } from "./seal.js";
 export { DEFAULT_ID_TOKEN_ALGS, envPrefix } from "./provider.js";
-export { isLoopbackHost } from "./http.js";
+export { isLoopbackHost, isValidHost } from "./http.js";
 export type {
   CookieJar,
   DebugRecord,

@@ -3,7 +3,7 @@
  * carries a secret, and a successful login always writes a fresh cookie.
  */
 import { describe, expect, it } from "vitest";
-import type { DebugRecord } from "@dance/core";
+import { isValidHost, type DebugRecord } from "@dance/core";
 import { type TokenReply } from "@dance/testing";
 import { Browser, Clock, cookieNameValue, fakeDance, SECRET, tokenCookies, useFakeProvider, withParams } from "./helpers.js";
 
@@ -141,5 +141,16 @@ describe("hygiene", () => {
       values.push(cookieNameValue(tokenCookies(done)[0]!).value);
     }
     expect(values[0]).not.toBe(values[1]);
+  });
+});
+
+describe("isValidHost: what every adapter accepts as a Host header (RFC 9110 §7.2)", () => {
+  it("accepts host names, IPv4, bracketed IPv6 and a port; refuses what would change the URL built from it", () => {
+    for (const host of ["app.example.com", "app.example.com:8443", "127.0.0.1:3000", "[::1]:3000", "[2001:db8::1]", "xn--bcher-kva.example", "localhost"]) {
+      expect(isValidHost(host), host).toBe(true);
+    }
+    for (const host of ["", "evil.com/x", "app.com?x", "app.com#x", "user@app.com", "app.com\\evil.com", "app .com", "app.com:", "app.com:123456", "[::1", "app.com:80:80", "app.com\r\nx: y"]) {
+      expect(isValidHost(host), JSON.stringify(host)).toBe(false);
+    }
   });
 });
