@@ -85,13 +85,6 @@ class Clock {
   }
 }
 
-/** The storage's own error under a DanceError (Dance may wrap it more than once). */
-function storageCause(error: unknown): Error & { code?: string } {
-  let current = error as { cause?: unknown; name?: string };
-  while (current?.name !== "StorageError" && current?.cause) current = current.cause as { cause?: unknown; name?: string };
-  return current as Error & { code?: string };
-}
-
 const byUser = (request: Request) => request.headers.get("x-user");
 const sorted = (entries: Entry[]) => entries.map(({ provider, user }) => ({ provider, user }));
 
@@ -181,7 +174,8 @@ export function storageScenarios(backend: Backend): void {
       expect({ status: done.status, location: done.headers.get("location") }).toEqual({ status: 302, location: "/error?error=storage_failed&provider=fake" });
       expect(errors).toHaveLength(1);
       expect(errors[0]!.danceError.code).toBe("storage_failed");
-      const cause = storageCause(errors[0]!.danceError);
+      // The storage's own error is the cause, once: not a storage_failed wrapped in another.
+      const cause = errors[0]!.danceError.cause as Error;
       expect(cause).toMatchObject({ name: "StorageError", code: "user_required" });
       expect(cause.message).toMatch(/without an associated user/);
       expect(await made.entries()).toEqual([]);

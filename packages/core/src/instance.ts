@@ -359,6 +359,8 @@ export class Instance {
       try {
         await session.setToken(result.token);
       } catch (cause) {
+        // setToken's own storage failure is already a storage_failed DanceError: not wrapped twice.
+        if (cause instanceof DanceError) throw cause;
         throw new DanceError("storage_failed", `The ${id} token could not be stored.`, { provider: id, cause });
       }
     }
