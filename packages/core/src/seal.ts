@@ -148,13 +148,13 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
 /** The part of node:crypto the fast path uses (typed here: core does not depend on @types/node at run time). */
 interface NodeCryptoLike {
   KeyObject: { from(key: CryptoKey): unknown };
-  createCipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array): {
+  createCipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array, options: { authTagLength: number }): {
     setAAD(data: Uint8Array): unknown;
     update(data: Uint8Array): Uint8Array;
     final(): Uint8Array;
     getAuthTag(): Uint8Array;
   };
-  createDecipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array): {
+  createDecipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array, options: { authTagLength: number }): {
     setAAD(data: Uint8Array): unknown;
     setAuthTag(tag: Uint8Array): unknown;
     update(data: Uint8Array): Uint8Array;
@@ -194,7 +194,7 @@ function nodeAead(node: NodeCryptoLike, key: CryptoKey): Aead {
   const keyObject = node.KeyObject.from(key);
   return {
     encrypt(iv, aad, plaintext) {
-      const cipher = node.createCipheriv("aes-256-gcm", keyObject, iv);
+      const cipher = node.createCipheriv("aes-256-gcm", keyObject, iv, { authTagLength: TAG_BYTES });
       cipher.setAAD(aad);
       const head = cipher.update(plaintext);
       const tail = cipher.final();
@@ -207,7 +207,8 @@ function nodeAead(node: NodeCryptoLike, key: CryptoKey): Aead {
     },
     decrypt(iv, aad, data) {
       if (data.length < TAG_BYTES) throw new Error("too short");
-      const decipher = node.createDecipheriv("aes-256-gcm", keyObject, iv);
+      // The tag length is fixed, never taken from the input (node:crypto would accept a 4-byte tag).
+      const decipher = node.createDecipheriv("aes-256-gcm", keyObject, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(aad);
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
       const head = decipher.update(data.subarray(0, data.length - TAG_BYTES));
