@@ -36,7 +36,7 @@ function tsc(pkg: string): Promise<void> {
 
 /** Compile the packages whose dist/ is missing or older than their sources; the names of those compiled. */
 export async function buildDist(): Promise<string[]> {
-  const todo = PACKAGES.filter(stale);
-  await Promise.all(todo.map(tsc));
-  return todo;
+  const outdated = PACKAGES.filter(stale);
+  await Promise.all(outdated.map(tsc));
+  return outdated;
 }
