@@ -101,8 +101,15 @@ export function oauth1Preset<Id extends string>(common: OAuth1PresetOptions<Id>,
   return definition as OAuth1ProviderDefinition<Id>;
 }
 
-/** Split the host of a per-instance option (`gitlab.example.com` or `https://gitlab.example.com/prefix`) into an origin plus path, without a trailing slash. */
+/**
+ * Split the host of a per-instance option (`gitlab.example.com` or `https://gitlab.example.com/prefix`)
+ * into an origin plus path, without a trailing slash. A missing or empty value is refused here,
+ * for every per-instance preset, rather than becoming `https://undefined`.
+ */
 export function instanceBase(value: string, option: string): string {
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new TypeError(`\`${option}\` is required: the host name or base URL of your server, e.g. "auth.example.com"; got ${JSON.stringify(value)}`);
+  }
   const url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
   if (url.search || url.hash || url.username) throw new TypeError(`\`${option}\` must be a host name or a base URL, got ${JSON.stringify(value)}`);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;

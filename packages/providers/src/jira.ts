@@ -1,5 +1,5 @@
 import { envPrefix, type OAuth1ProviderDefinition, type OAuth1ProviderHooks } from "@dance/core";
-import { oauth1Preset, type OAuth1PresetOptions } from "./_preset.js";
+import { instanceBase, oauth1Preset, type OAuth1PresetOptions } from "./_preset.js";
 import { readKeyFile } from "./oauth1.js";
 
 /**
@@ -53,7 +53,7 @@ const hooks: OAuth1ProviderHooks = {
  */
 export function jira<const Id extends string = "jira">(options: JiraOptions<Id>): OAuth1ProviderDefinition<Id> {
   const { baseUrl, consumerKey, rsaKey, ...common } = options;
-  const base = baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`;
+  const base = `${instanceBase(baseUrl, "baseUrl")}/`;
   const at = (path: string) => new URL(path, base).href;
   // Flask-Dance's config names; another id keeps the same shape under its own prefix.
   const prefix = envPrefix(common.id ?? "jira");
