@@ -3,7 +3,7 @@
  * refreshes it first (refresh grant → validate → store → the API call), against the same
  * request with a fresh token, and per request when ten requests share one refresh. The
  * provider is an in-process `fetch` (no sockets), so the numbers are Dance's own CPU: request
- * building, oauth4webapi processing, sealing the new cookie.
+ * building, token answer checks, sealing the new cookie.
  *
  * Run: `npm run bench` (after the hot path) or `tsx --conditions=source bench/refresh.ts`.
  * Knob: BENCH_REFRESH_N (default 300 refreshes per case, at most 2000).

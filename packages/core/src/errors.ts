@@ -64,7 +64,7 @@ export type DanceErrorCode = keyof typeof ERROR_STATUS;
 export interface DanceErrorOptions {
   /** The provider id the failure belongs to. */
   provider?: string | undefined;
-  /** The underlying error (e.g. an oauth4webapi or jose error). Never shown to a browser. */
+  /** The underlying error (e.g. a fetch or jose error). Never shown to a browser. */
   cause?: unknown;
   /** For `provider_error` and `token_exchange_failed`: what the provider said. */
   providerError?: ProviderErrorDetails | undefined;

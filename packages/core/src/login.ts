@@ -7,12 +7,12 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import type { RequestCookieJar } from "./cookie-jar.js";
 import { cleanProviderText, DanceError, type DanceErrorCode } from "./errors.js";
-import { expectedIssuer, type Claims } from "./claims.js";
+import type { Claims } from "./claims.js";
 import type { ResolvedProvider } from "./metadata.js";
-import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
+import { pkceChallenge, postForm, randomValue } from "./oauth2.js";
+import { callTokenEndpoint, tokenFromAnswer } from "./tokens.js";
 import { saveTransaction, takeTransaction, transactionFailure, type LoginTransaction } from "./transaction.js";
 import type { Token } from "./types.js";
 
@@ -39,13 +39,13 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   const metadata = await provider.metadata();
   const transaction: LoginTransaction = {
     p: provider.id,
-    s: oauth.generateRandomState(),
-    v: oauth.generateRandomCodeVerifier(),
+    s: randomValue(),
+    v: randomValue(),
     r: input.redirectUri,
     t: input.returnTo,
     e: input.now + input.maxAge * 1000,
   };
-  if (provider.wantsIdToken && provider.def.nonce !== false) transaction.n = oauth.generateRandomNonce();
+  if (provider.wantsIdToken && provider.def.nonce !== false) transaction.n = randomValue();
   if (provider.def.issuer) transaction.i = metadata.as.issuer;
   const url = new URL(metadata.authorizationUrl);
   const q = url.searchParams;
@@ -57,7 +57,7 @@ export async function beginLogin(input: BeginLoginInput): Promise<{ url: URL; tr
   if (input.scope?.length) transaction.sc = scope.join(" ");
   q.set("state", transaction.s);
   if (provider.def.pkce !== false) {
-    q.set("code_challenge", await oauth.calculatePKCECodeChallenge(transaction.v));
+    q.set("code_challenge", await pkceChallenge(transaction.v));
     q.set("code_challenge_method", "S256");
   }
   if (transaction.n) q.set("nonce", transaction.n);
@@ -124,49 +124,28 @@ export async function completeLogin(input: CompleteLoginInput): Promise<Complete
   }
   const error = params.get("error");
   if (error !== null) throw providerRefusal(id, error, params);
-  if (params.has("id_token") || params.has("token") || params.has("access_token")) {
-    throw fail("invalid_callback", "The callback carries tokens: only the authorization code flow is accepted.");
+  if (params.has("id_token") || params.has("token") || params.has("access_token") || params.has("response")) {
+    throw fail("invalid_callback", "The callback carries tokens or a JWT response: only the plain authorization code flow is accepted.");
   }
-  const code = params.getAll("code");
-  if (code.length !== 1 || code[0] === "") throw fail("invalid_callback", "The callback carries no authorization code.");
+  // One code, once (RFC 6749 §3.1: parameters "MUST NOT be included more than once").
+  const codes = params.getAll("code");
+  if (codes.length !== 1 || codes[0] === "") throw fail("invalid_callback", "The callback carries no authorization code.");
 
-  let validated: URLSearchParams;
-  try {
-    // Same checks again by oauth4webapi, which brands the parameters for the grant request.
-    const asForCheck = tx.i ? metadata.as : { ...metadata.as, authorization_response_iss_parameter_supported: false };
-    const forCheck = new URLSearchParams(params);
-    if (!tx.i) forCheck.delete("iss");
-    validated = oauth.validateAuthResponse(asForCheck, provider.client(), forCheck, tx.s);
-  } catch (cause) {
-    throw fail("invalid_callback", "The callback is not a valid authorization response.", cause);
-  }
-
-  const client = provider.client();
-  const { response, body } = await callTokenEndpoint(provider, () =>
-    oauth.authorizationCodeGrantRequest(metadata.as, client, provider.clientAuth, validated, tx.r, provider.def.pkce === false ? oauth.nopkce : tx.v, {
-      ...provider.httpOptions(),
-      ...(provider.tokenParams ? { additionalParameters: provider.tokenParams } : {}),
-    }),
-  );
+  const body = new URLSearchParams(provider.tokenParams);
+  body.set("grant_type", "authorization_code");
+  body.set("code", codes[0]!);
+  body.set("redirect_uri", tx.r);
+  if (provider.def.pkce !== false) body.set("code_verifier", tx.v);
+  const answer = await callTokenEndpoint(provider, () => postForm(metadata.tokenUrl, body, provider.clientAuth, provider.httpOptions()));
+  const idToken = answer.status === 200 ? answer.body.id_token : undefined;
   let claims: Claims | undefined;
-  if (typeof body.id_token === "string") {
+  if (typeof idToken === "string") {
     if (!provider.openid) throw fail("token_exchange_failed", `${id} answered an id_token, but it is not configured as an OpenID provider.`);
-    claims = await provider.openid.verifyIdToken(provider, metadata, body.id_token, { nonce: tx.n, now: input.now(), maxAge: input.idTokenMaxAge });
-  } else if (provider.wantsIdToken && response.status === 200 && typeof body.access_token === "string") {
+    claims = await provider.openid.verifyIdToken(provider, metadata, idToken, { nonce: tx.n, now: input.now(), maxAge: input.idTokenMaxAge });
+  } else if (provider.wantsIdToken && answer.status === 200 && typeof answer.body.access_token === "string") {
     throw fail("id_token_invalid", `${id} answered no id_token to an openid request.`);
   }
-  let result: oauth.TokenEndpointResponse;
-  try {
-    // oauth4webapi checks the id_token's iss too: against the issuer this token must name.
-    const as = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...metadata.as, issuer: expectedIssuer(provider, metadata, body.id_token) } : metadata.as;
-    result = await oauth.processAuthorizationCodeResponse(as, client, response, {
-      expectedNonce: tx.n ?? oauth.expectNoNonce,
-      requireIdToken: provider.wantsIdToken,
-    });
-  } catch (cause) {
-    throw tokenError(provider, cause);
-  }
-  const token = toToken(result, input.now());
+  const token = tokenFromAnswer(provider, answer, input.now());
   // RFC 6749 §5.1: no scope in the answer means the requested one was granted.
   if (token.scope === undefined && tx.sc !== undefined) token.scope = tx.sc;
   const extras = provider.def.hooks?.callbackExtras?.(params);

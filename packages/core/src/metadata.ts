@@ -6,14 +6,14 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
+import type { AuthorizationServer } from "./oauth2.js";
 import { DEFAULT_ID_TOKEN_ALGS, insecureEndpointMessage, isSafeEndpoint, type ProviderSpec } from "./provider.js";
 import type { SharedCaches } from "./shared.js";
 
 /** Endpoints of a provider once known (pinned or discovered). */
 export interface ProviderMetadata {
-  as: oauth.AuthorizationServer;
+  as: AuthorizationServer;
   /** id_token algorithms accepted (the provider's list, narrowed to asymmetric ones). */
   algorithms: readonly string[];
   authorizationUrl: string;
@@ -57,7 +57,7 @@ async function load(provider: ProviderSpec, options: MetadataOptions): Promise<P
   const { def } = provider;
   const pinned = Boolean(def.authorizationUrl && def.tokenUrl);
   if (!(provider.oidc && (def.discovery ?? !pinned))) {
-    // Non-OpenID providers have no issuer; a stable synthetic one keeps oauth4webapi's checks meaningful.
+    // Non-OpenID providers have no issuer: a stable synthetic one names the metadata (RFC 9207 checks need a configured `issuer`).
     const issuer = def.issuer ?? new URL(def.authorizationUrl!).origin;
     return build(provider, { issuer, ...(def.issuer ? {} : { authorization_response_iss_parameter_supported: false }) }, options);
   }
@@ -79,7 +79,7 @@ async function load(provider: ProviderSpec, options: MetadataOptions): Promise<P
   }
 }
 
-function build(provider: ProviderSpec, as: oauth.AuthorizationServer, options: MetadataOptions): ProviderMetadata {
+function build(provider: ProviderSpec, as: AuthorizationServer, options: MetadataOptions): ProviderMetadata {
   const { def, id } = provider;
   const authorizationUrl = def.authorizationUrl ?? as.authorization_endpoint;
   const tokenUrl = def.tokenUrl ?? as.token_endpoint;
@@ -92,7 +92,7 @@ function build(provider: ProviderSpec, as: oauth.AuthorizationServer, options: M
   const origins = new Set<string>();
   for (const u of [def.apiBaseUrl, as.userinfo_endpoint, def.userinfoUrl, ...(def.apiOrigins ?? [])]) if (u) origins.add(new URL(u).origin);
   const allowed: readonly string[] = def.idTokenAlgorithms ?? DEFAULT_ID_TOKEN_ALGS;
-  const full: oauth.AuthorizationServer = {
+  const full: AuthorizationServer = {
     id_token_signing_alg_values_supported: [...allowed],
     ...as,
     authorization_endpoint: authorizationUrl,

@@ -14,10 +14,10 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
 import { beginLogin, completeLogin, type BeginLoginInput, type CompleteLoginInput, type CompleteLoginResult } from "./login.js";
 import { withMetadata, type MetadataOptions, type ResolvedProvider } from "./metadata.js";
+import { postForm } from "./oauth2.js";
 import type { OAuth1Provider } from "./oauth1/dance.js";
 import { checkId, resolveProvider, type ResolveOptions } from "./provider.js";
 import { refreshToken } from "./refresh.js";
@@ -96,8 +96,11 @@ async function revokeToken(provider: ResolvedProvider, token: Token, fetchImpl: 
   try {
     if (hook) await hook(token, { clientId: provider.clientId, clientSecret: provider.clientSecret, fetch: (input, init) => fetchImpl(input, { signal: provider.httpOptions().signal, ...init }) });
     else {
-      const response = await oauth.revocationRequest(metadata.as, provider.client(), provider.clientAuth, token.refresh_token ?? token.access_token, provider.httpOptions());
-      await oauth.processRevocationResponse(response);
+      const body = new URLSearchParams(token.refresh_token ? { token: token.refresh_token, token_type_hint: "refresh_token" } : { token: token.access_token, token_type_hint: "access_token" });
+      const response = await postForm(metadata.as.revocation_endpoint!, body, provider.clientAuth, provider.httpOptions(), false);
+      // RFC 7009 §2.2: 200 when revoked (or the token was invalid already); anything else failed.
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      await response.body?.cancel();
     }
   } catch (cause) {
     throw new DanceError("provider_unavailable", `Revoking the ${provider.id} token failed.`, { provider: provider.id, cause });

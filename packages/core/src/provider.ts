@@ -1,14 +1,14 @@
 /**
  * Provider resolution: validate a provider definition once, read its credentials from the
- * environment, and bind it to the oauth4webapi client it is used with. Metadata (pinned or
+ * environment, and bind it to its client authentication and HTTP options. Metadata (pinned or
  * discovered) is in `metadata.ts`.
  *
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceConfigError } from "./errors.js";
 import { isLoopbackHost } from "./http.js";
+import { clientSecretBasic, clientSecretPost, publicClient, type ClientAuth, type HttpOptions } from "./oauth2.js";
 import { supportOf, type OpenIdSupport } from "./support.js";
 import type { OAuth2ProviderDefinition, ParamValue } from "./types.js";
 
@@ -18,9 +18,6 @@ import type { OAuth2ProviderDefinition, ParamValue } from "./types.js";
  * @see https://www.rfc-editor.org/rfc/rfc7518#section-3.1
  */
 export const DEFAULT_ID_TOKEN_ALGS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"] as const;
-
-/** Options of oauth4webapi calls. */
-export type HttpOptions = { [oauth.customFetch]: typeof fetch; [oauth.allowInsecureRequests]: boolean; signal: AbortSignal; headers?: Record<string, string> };
 
 /** A validated, frozen provider definition bound to its credentials (its metadata is added by `metadata.ts`). */
 export interface ProviderSpec {
@@ -34,7 +31,7 @@ export interface ProviderSpec {
   readonly clientId: string;
   /** For hooks that authenticate the client themselves (GitHub's grant deletion). Never logged. */
   readonly clientSecret: string | undefined;
-  readonly clientAuth: oauth.ClientAuth;
+  readonly clientAuth: ClientAuth;
   readonly scope: readonly string[];
   readonly authorizationParams: readonly (readonly [string, string])[];
   readonly tokenParams: Readonly<Record<string, string>> | undefined;
@@ -43,9 +40,7 @@ export interface ProviderSpec {
   readonly refreshParams: Readonly<Record<string, string>> | undefined;
   /** The Authorization scheme of API calls. */
   readonly tokenScheme: string;
-  /** The oauth4webapi client, on the configured clock. */
-  client(): oauth.Client;
-  /** Options for oauth4webapi calls: custom fetch, insecure loopback, timeout signal per call. */
+  /** How back-channel requests are sent: the configured fetch, a timeout signal per call, `tokenHeaders`. */
   httpOptions(): HttpOptions;
 }
 
@@ -90,11 +85,10 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
   if (!CLIENT_AUTH.includes(authMethod)) fail(`\`clientAuth\` must be ${CLIENT_AUTH.join(", ")}.`);
   checkEndpoints(def, oidc, fail);
   if (def.responseMode !== undefined && def.responseMode !== "query" && def.responseMode !== "form_post") fail('`responseMode` must be "query" or "form_post".');
+  checkTokenHeaders(def.tokenHeaders, fail);
 
   const scope = Object.freeze((typeof def.scope === "string" ? def.scope.split(/\s+/) : [...(def.scope ?? [])]).filter((s) => s !== ""));
   const refresh = typeof def.refresh === "object" && def.refresh !== null ? def.refresh : undefined;
-  const staticClient: oauth.Client = Object.freeze({ client_id: clientId, [oauth.clockTolerance]: 30 });
-  const now = options.now;
   return Object.freeze({
     def,
     id,
@@ -115,16 +109,22 @@ export function resolveProvider(input: OAuth2ProviderDefinition, options: Resolv
     refreshUrl: refresh?.url,
     refreshParams: refresh ? Object.freeze({ ...(refresh.params ?? {}) }) : undefined,
     tokenScheme: def.tokenScheme ?? "Bearer",
-    // oauth4webapi's own time checks follow the configured clock too.
-    client: now === Date.now ? () => staticClient : () => ({ ...staticClient, [oauth.clockSkew]: (now() - Date.now()) / 1000 }),
-    httpOptions: () => ({
-      [oauth.customFetch]: options.fetch,
-      // Every URL this provider uses was checked by checkEndpoints(): https, loopback, or explicitly allowed.
-      [oauth.allowInsecureRequests]: true,
-      signal: AbortSignal.timeout(options.timeout),
-      ...(def.tokenHeaders ? { headers: { ...def.tokenHeaders } } : {}),
-    }),
+    // Every URL this provider uses was checked by checkEndpoints(): https, loopback, or explicitly allowed.
+    httpOptions: () => ({ fetch: options.fetch, signal: AbortSignal.timeout(options.timeout), headers: def.tokenHeaders }),
   });
+}
+
+/** `tokenHeaders`: valid header names and string values, none that client authentication or the form body own. */
+function checkTokenHeaders(headers: Readonly<Record<string, string>> | undefined, fail: (message: string) => never): void {
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (typeof value !== "string") fail(`token header "${name}" must be a string.`);
+    if (/^(authorization|content-type)$/i.test(name)) fail(`token header "${name}" is set by Dance and cannot be overridden.`);
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      fail(`token header "${name}" is not a valid HTTP header.`);
+    }
+  }
 }
 
 /** Check a provider id (it becomes a URL segment and an env-name prefix). @internal */
@@ -231,23 +231,19 @@ function tokenParams(def: OAuth2ProviderDefinition, fail: (message: string) => n
   return Object.freeze({ ...def.tokenParams });
 }
 
-function clientAuthFor(method: (typeof CLIENT_AUTH)[number], clientId: string, clientSecret: string | undefined, raw: boolean): oauth.ClientAuth {
-  if (method === "none") return oauth.None();
-  if (method === "client_secret_post") return oauth.ClientSecretPost(clientSecret!);
-  if (!raw) return oauth.ClientSecretBasic(clientSecret!);
-  // The id and secret as they are (what Flask-Dance / requests send), for providers that do not form-decode them.
-  const credentials = base64(new TextEncoder().encode(`${clientId}:${clientSecret}`));
-  return (_as, _client, _body, headers) => {
-    headers.set("authorization", `Basic ${credentials}`);
-  };
+function clientAuthFor(method: (typeof CLIENT_AUTH)[number], clientId: string, clientSecret: string | undefined, raw: boolean): ClientAuth {
+  if (method === "none") return publicClient(clientId);
+  if (method === "client_secret_post") return clientSecretPost(clientId, clientSecret!);
+  // raw: the id and secret as they are (what Flask-Dance / requests send), for providers that do not form-decode them.
+  return clientSecretBasic(clientId, clientSecret!, raw);
 }
 
 /** Every token endpoint request goes through the client authentication: the provider's `tokenRequest` hook runs after it. */
-function withTokenRequestHook(auth: oauth.ClientAuth, def: OAuth2ProviderDefinition, clientId: string): oauth.ClientAuth {
+function withTokenRequestHook(auth: ClientAuth, def: OAuth2ProviderDefinition, clientId: string): ClientAuth {
   const hook = def.hooks?.tokenRequest;
   if (!hook) return auth;
-  return async (as, client, body, headers) => {
-    await auth(as, client, body, headers);
+  return async (body, headers) => {
+    await auth(body, headers);
     await hook(body, headers, { clientId });
   };
 }
@@ -258,15 +254,9 @@ function madeSecret(
   clientId: string,
   make: (context: { clientId: string; now: number }) => Promise<string>,
   now: () => number,
-): oauth.ClientAuth {
-  return async (as, client, body, headers) => {
+): ClientAuth {
+  return async (body, headers) => {
     const secret = await make({ clientId, now: now() });
-    await (method === "client_secret_basic" ? oauth.ClientSecretBasic(secret) : oauth.ClientSecretPost(secret))(as, client, body, headers);
+    await (method === "client_secret_basic" ? clientSecretBasic(clientId, secret) : clientSecretPost(clientId, secret))(body, headers);
   };
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }

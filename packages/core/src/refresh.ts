@@ -8,13 +8,13 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceError } from "./errors.js";
-import { expectedIssuer, storedClaims } from "./claims.js";
+import { storedClaims } from "./claims.js";
 import type { ResolvedProvider } from "./metadata.js";
+import { postForm } from "./oauth2.js";
 import { stepsOf, type AnyProvider } from "./protocol.js";
 import type { RefreshFlights } from "./shared.js";
-import { callTokenEndpoint, toToken, tokenError } from "./tokens.js";
+import { callTokenEndpoint, tokenFromAnswer } from "./tokens.js";
 import type { StorageContext, Token, TokenStorage } from "./types.js";
 
 /** Refresh this long before `expires_at` (SECURITY.md: 60 s). */
@@ -28,28 +28,17 @@ export function isFresh(token: Token, nowMs: number): boolean {
 /** Run the refresh-token grant and validate the answer. Throws; `reauth_required` when the provider refuses the refresh token. */
 export async function refreshToken(provider: ResolvedProvider, old: Token, now: () => number, idTokenMaxAge: number): Promise<Token> {
   const metadata = await provider.metadata();
-  const as = provider.refreshUrl ? { ...metadata.as, token_endpoint: provider.refreshUrl } : metadata.as;
-  const client = provider.client();
-  const { response, body } = await callTokenEndpoint(provider, () =>
-    oauth.refreshTokenGrantRequest(as, client, provider.clientAuth, old.refresh_token!, {
-      ...provider.httpOptions(),
-      ...(provider.refreshParams ? { additionalParameters: provider.refreshParams } : {}),
-    }),
-  );
+  const body = new URLSearchParams(provider.refreshParams);
+  body.set("grant_type", "refresh_token");
+  body.set("refresh_token", old.refresh_token!);
+  const answer = await callTokenEndpoint(provider, () => postForm(provider.refreshUrl ?? metadata.tokenUrl, body, provider.clientAuth, provider.httpOptions()));
   // Verify a refreshed id_token first (as at login), so any bad id_token is `id_token_invalid`.
-  if (response.status === 200 && typeof body.id_token === "string" && (old.id_token || provider.oidc)) {
+  const idToken = answer.status === 200 ? answer.body.id_token : undefined;
+  if (typeof idToken === "string") {
     if (!provider.openid) throw new DanceError("token_exchange_failed", `${provider.id} answered an id_token, but it is not configured as an OpenID provider.`, { provider: provider.id });
-    await provider.openid.verifyIdToken(provider, metadata, body.id_token, { previous: storedClaims(old.id_token), now: now(), maxAge: idTokenMaxAge });
+    await provider.openid.verifyIdToken(provider, metadata, idToken, { previous: storedClaims(old.id_token), now: now(), maxAge: idTokenMaxAge });
   }
-  let result: oauth.TokenEndpointResponse;
-  try {
-    const checked = typeof body.id_token === "string" && provider.def.hooks?.idTokenIssuer ? { ...as, issuer: expectedIssuer(provider, metadata, body.id_token) } : as;
-    result = await oauth.processRefreshTokenResponse(checked, client, response);
-  } catch (cause) {
-    const status = cause instanceof oauth.ResponseBodyError ? cause.status : 0;
-    throw tokenError(provider, cause, status >= 400 && status < 500 ? "reauth_required" : "token_exchange_failed");
-  }
-  return toToken(result, now(), old);
+  return tokenFromAnswer(provider, answer, now(), "reauth_required", old);
 }
 
 /** What a coordinated refresh needs. */

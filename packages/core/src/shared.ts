@@ -7,8 +7,8 @@
  * @internal
  * @module
  */
-import type * as oauth from "oauth4webapi";
 import { EventBus } from "./events.js";
+import type { AuthorizationServer } from "./oauth2.js";
 import type { Sealer } from "./seal.js";
 
 /** Remembers login states already used (within this process; the cleared cookie covers the browser). */
@@ -59,7 +59,7 @@ export class RefreshFlights {
 
 /** The caches and registries of one Dance. */
 export interface SharedCaches {
-  readonly discovery: Map<string, Promise<oauth.AuthorizationServer>>;
+  readonly discovery: Map<string, Promise<AuthorizationServer>>;
   /** Key sets of `@dance/core/oidc`, by URL (opaque here). */
   readonly jwks: Map<string, unknown>;
   readonly sealers: Map<string, Sealer>;

@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import type { AuthorizationServer } from "oauth4webapi";
+import type { AuthorizationServer } from "./oauth2.js";
 import type { Claims } from "./claims.js";
 import { DanceConfigError } from "./errors.js";
 import type { MetadataOptions, ProviderMetadata, ResolvedProvider } from "./metadata.js";

@@ -25,7 +25,7 @@ import type { CookieOptions } from "./cookies.js";
 export interface Token {
   /** The access token the session attaches to API calls. */
   access_token: string;
-  /** Lower-cased (`bearer`), as oauth4webapi normalises it; `oauth1` for OAuth 1.0a tokens. */
+  /** Lower-cased (`bearer`); `oauth1` for OAuth 1.0a tokens. */
   token_type: string;
   /** Present when the provider issued one; used by automatic refresh. */
   refresh_token?: string | undefined;

@@ -159,7 +159,7 @@ describe("id_token freshness, on the configured clock", () => {
     expect(() => fakeDance(fake, { idTokenMaxAge: -1 })).toThrow(DanceConfigError);
   });
 
-  it("a frozen clock governs every check, oauth4webapi's included: a dance a day in the past succeeds", async () => {
+  it("a frozen clock governs every check: a dance a day in the past succeeds", async () => {
     clock.advance(-24 * 3600);
     const storage = new MemoryStorage();
     const browser = new Browser(fakeDance(fake, { storage, now: clock.now }));

@@ -19,12 +19,12 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { cleanProviderText, DanceConfigError, DanceError, type DanceErrorCode } from "../errors.js";
 import type { CompleteLoginResult } from "../login.js";
 import type { ProviderMetadata } from "../metadata.js";
 import type { LoginFinish, LoginStart, ProtocolSteps } from "../protocol.js";
-import { checkEndpointUrls, checkId, envPrefix, paramString, type EndpointField, type HttpOptions, type ResolveOptions } from "../provider.js";
+import { checkEndpointUrls, checkId, envPrefix, paramString, type EndpointField, type ResolveOptions } from "../provider.js";
+import type { HttpOptions } from "../oauth2.js";
 import { saveTransaction, takeTransaction, transactionFailure, type LoginTransaction } from "../transaction.js";
 import type { OAuth1ProviderDefinition, Token } from "../types.js";
 import { checkRealm } from "./base-string.js";
@@ -179,12 +179,8 @@ export function resolveOAuth1Provider(input: OAuth1ProviderDefinition, options: 
       await signer();
       return metadata;
     },
-    httpOptions: () => ({
-      [oauth.customFetch]: options.fetch,
-      // Every URL was checked by checkEndpoints(): https, loopback, or explicitly allowed.
-      [oauth.allowInsecureRequests]: true,
-      signal: AbortSignal.timeout(options.timeout),
-    }),
+    // Every URL was checked by checkEndpoints(): https, loopback, or explicitly allowed.
+    httpOptions: () => ({ fetch: options.fetch, signal: AbortSignal.timeout(options.timeout) }),
     now: options.now,
   });
 }
@@ -228,7 +224,7 @@ function isFormBody(text: string): boolean {
 async function send(provider: OAuth1Provider, request: Request, step: string): Promise<Answer> {
   const http = provider.httpOptions();
   try {
-    const response = await http[oauth.customFetch](request, { redirect: "manual", signal: http.signal });
+    const response = await http.fetch(request, { redirect: "manual", signal: http.signal });
     const text = await response.text();
     if (text.length > MAX_TOKEN_BODY) throw new RangeError(`a ${text.length}-character body`);
     return { status: response.status, text };

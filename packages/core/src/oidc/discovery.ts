@@ -5,35 +5,52 @@
  * @internal
  * @module
  */
-import * as oauth from "oauth4webapi";
 import { DanceError } from "../errors.js";
+import type { AuthorizationServer } from "../oauth2.js";
 import type { ProviderSpec } from "../provider.js";
+
+const MAX_DOCUMENT = 512 * 1024;
+
+/** Where the discovery document of `issuer` is: the issuer's path, then `/.well-known/openid-configuration` (OpenID Discovery §4.1). */
+export function discoveryUrl(issuer: string): string {
+  const url = new URL(issuer);
+  url.pathname = `${url.pathname.replace(/\/$/, "")}/.well-known/openid-configuration`;
+  return url.href;
+}
 
 /**
  * Fetch and check the discovery document of `issuer`. Throws {@link DanceError} `discovery_failed`.
  * @see https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig
  */
-export async function discover(provider: ProviderSpec, issuer: string): Promise<oauth.AuthorizationServer> {
-  const mismatch = () =>
-    new DanceError(
-      "discovery_failed",
-      `The discovery document of provider "${provider.id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`,
-      { provider: provider.id },
-    );
-  let response: Response;
+export async function discover(provider: ProviderSpec, issuer: string): Promise<AuthorizationServer> {
+  const failed = (message: string, cause?: unknown) => new DanceError("discovery_failed", message, { provider: provider.id, cause });
+  const http = provider.httpOptions();
+  let status: number;
+  let text: string;
   try {
-    response = await oauth.discoveryRequest(new URL(issuer), { ...provider.httpOptions(), algorithm: "oidc" });
+    const headers = new Headers(http.headers);
+    headers.set("accept", "application/json");
+    if (!headers.has("user-agent")) headers.set("user-agent", "dance");
+    const response = await http.fetch(discoveryUrl(issuer), { headers: Object.fromEntries(headers), redirect: "manual", signal: http.signal });
+    status = response.status;
+    text = await response.text();
   } catch (cause) {
-    throw new DanceError("discovery_failed", `Could not reach ${issuer} for OpenID discovery.`, { provider: provider.id, cause });
+    throw failed(`Could not reach ${issuer} for OpenID discovery.`, cause);
   }
-  let as: oauth.AuthorizationServer;
+  let document: unknown;
   try {
-    as = await oauth.processDiscoveryResponse(new URL(issuer), response);
+    if (status !== 200) throw new Error(`HTTP ${status}`);
+    if (text.length > MAX_DOCUMENT) throw new Error("an oversized document");
+    document = JSON.parse(text);
   } catch (cause) {
-    if (cause instanceof oauth.OperationProcessingError && cause.code === oauth.JSON_ATTRIBUTE_COMPARISON) throw mismatch();
-    throw new DanceError("discovery_failed", `The discovery document of provider "${provider.id}" at ${issuer} is invalid.`, { provider: provider.id, cause });
+    throw failed(`The discovery document of provider "${provider.id}" at ${issuer} is invalid.`, cause);
   }
-  // oauth4webapi compares the issuers as parsed URLs; OpenID Discovery §4.3 requires the identical string.
-  if (as.issuer !== issuer) throw mismatch();
-  return as;
+  if (typeof document !== "object" || document === null || Array.isArray(document) || typeof (document as { issuer?: unknown }).issuer !== "string") {
+    throw failed(`The discovery document of provider "${provider.id}" at ${issuer} is invalid.`);
+  }
+  // OpenID Discovery §4.3: the issuer named must be identical to the one the document was fetched for.
+  if ((document as AuthorizationServer).issuer !== issuer) {
+    throw failed(`The discovery document of provider "${provider.id}" names another issuer than the configured ${issuer}: check \`issuer\` (a trailing slash counts).`);
+  }
+  return document as AuthorizationServer;
 }
