@@ -13,13 +13,15 @@
  * Where the runtime is Node (or another that offers `process.getBuiltinModule("node:crypto")`),
  * the same AES-256-GCM runs through node:crypto's synchronous cipher on the same derived key:
  * a cold open costs ~8 µs of CPU instead of WebCrypto's ~50 µs of promise and thread-pool
- * round trips. The module is looked up at run time, never imported, so bundles for Workers and
- * browsers stay web-standard; the fast path is used only after it has proved, once per key,
- * that it opens WebCrypto's seals, that WebCrypto opens its seals and that it rejects a changed
- * byte — otherwise WebCrypto does all the work. The format is the same either way.
+ * round trips (`aead-node.ts`, which `#aead` resolves to under the `node` condition; bundles for
+ * Workers and browsers resolve `#aead` to `aead.ts` and carry WebCrypto's only). The format is
+ * the same either way.
  *
  * @module
  */
+// Node's synchronous AES-GCM where the runtime is Node-like (the package's `node` condition), WebCrypto's elsewhere.
+import { fastestAead } from "#aead";
+import { TAG_BYTES, webAead, type Aead } from "./aead.js";
 import { DanceConfigError } from "./errors.js";
 import type { SealBox } from "./types.js";
 
@@ -99,7 +101,6 @@ const FORMAT = "d1";
 /** What a seal looks like: `d1.<secret id>.<base64url>`. */
 const SEALED = /^d1\.\d+\.[\w-]+$/;
 const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 /** base64url character code → 6-bit value, 255 for anything else. */
@@ -146,114 +147,6 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   return bytes;
 }
 
-/** The part of node:crypto the fast path uses (typed here: core does not depend on @types/node at run time). */
-interface NodeCryptoLike {
-  KeyObject: { from(key: CryptoKey): unknown };
-  createCipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array, options: { authTagLength: number }): {
-    setAAD(data: Uint8Array): unknown;
-    update(data: Uint8Array): Uint8Array;
-    final(): Uint8Array;
-    getAuthTag(): Uint8Array;
-  };
-  createDecipheriv(algorithm: "aes-256-gcm", key: unknown, iv: Uint8Array, options: { authTagLength: number }): {
-    setAAD(data: Uint8Array): unknown;
-    setAuthTag(tag: Uint8Array): unknown;
-    update(data: Uint8Array): Uint8Array;
-    final(): Uint8Array;
-  };
-}
-
-/** node:crypto, when this runtime hands it out without an import; undefined on Workers and in browsers. */
-function nodeCrypto(): NodeCryptoLike | undefined {
-  try {
-    const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const found = runtime?.getBuiltinModule?.("node:crypto") as Partial<NodeCryptoLike> | undefined;
-    if (typeof found?.KeyObject?.from === "function" && typeof found.createCipheriv === "function" && typeof found.createDecipheriv === "function") {
-      return found as NodeCryptoLike;
-    }
-  } catch {
-    // Not Node, or a sandbox that refuses: WebCrypto does the work.
-  }
-  return undefined;
-}
-
-/** AES-256-GCM under one key: `iv` is 12 bytes, the ciphertext carries its 16-byte tag at the end. */
-interface Aead {
-  encrypt(iv: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>, plaintext: Uint8Array<ArrayBuffer>): Promise<Uint8Array> | Uint8Array;
-  /** Throws when the tag does not match. */
-  decrypt(iv: Uint8Array<ArrayBuffer>, aad: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> | Uint8Array;
-}
-
-function webAead(key: CryptoKey): Aead {
-  return {
-    encrypt: async (iv, additionalData, plaintext) => new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData }, key, plaintext)),
-    decrypt: async (iv, additionalData, data) => new Uint8Array(await crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData }, key, data)),
-  };
-}
-
-function nodeAead(node: NodeCryptoLike, key: CryptoKey): Aead {
-  const keyObject = node.KeyObject.from(key);
-  return {
-    encrypt(iv, aad, plaintext) {
-      const cipher = node.createCipheriv("aes-256-gcm", keyObject, iv, { authTagLength: TAG_BYTES });
-      cipher.setAAD(aad);
-      const head = cipher.update(plaintext);
-      const tail = cipher.final();
-      const tag = cipher.getAuthTag();
-      const out = new Uint8Array(head.length + tail.length + tag.length);
-      out.set(head);
-      out.set(tail, head.length);
-      out.set(tag, head.length + tail.length);
-      return out;
-    },
-    decrypt(iv, aad, data) {
-      if (data.length < TAG_BYTES) throw new Error("too short");
-      // The tag length is fixed, never taken from the input (node:crypto would accept a 4-byte tag).
-      const decipher = node.createDecipheriv("aes-256-gcm", keyObject, iv, { authTagLength: TAG_BYTES });
-      decipher.setAAD(aad);
-      decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const head = decipher.update(data.subarray(0, data.length - TAG_BYTES));
-      const tail = decipher.final();
-      if (tail.length === 0) return head;
-      const out = new Uint8Array(head.length + tail.length);
-      out.set(head);
-      out.set(tail, head.length);
-      return out;
-    },
-  };
-}
-
-/**
- * The synchronous node:crypto AEAD for `key`, if it agrees with WebCrypto both ways and
- * rejects a changed byte; otherwise WebCrypto's.
- */
-async function fastestAead(key: CryptoKey, node: NodeCryptoLike | undefined): Promise<Aead> {
-  const web = webAead(key);
-  if (!node) return web;
-  try {
-    const fast = nodeAead(node, key);
-    const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-    const aad = textEncoder.encode("dance self-test");
-    const plaintext = crypto.getRandomValues(new Uint8Array(37));
-    const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
-    const byWeb = await web.encrypt(iv, aad, plaintext);
-    const byFast = await fast.encrypt(iv, aad, plaintext);
-    if (!same(byWeb, byFast)) return web;
-    if (!same(await fast.decrypt(iv, aad, new Uint8Array(byWeb)), plaintext)) return web;
-    if (!same(await web.decrypt(iv, aad, new Uint8Array(byFast)), plaintext)) return web;
-    const changed = new Uint8Array(byWeb);
-    changed[changed.length - 1]! ^= 1;
-    try {
-      await fast.decrypt(iv, aad, changed);
-      return web;
-    } catch {
-      return fast;
-    }
-  } catch {
-    return web;
-  }
-}
-
 /**
  * Seals and opens values for one Dance instance. `purpose` is sealed with the value and
  * checked on open, so a transaction seal can never be replayed as a token cookie.
@@ -266,7 +159,7 @@ export class Sealer {
   readonly #macKeys = new Map<string, Promise<CryptoKey>>();
   readonly #keys = new Map<string, Promise<Aead>>();
   readonly #aad = new Map<string, Uint8Array<ArrayBuffer>>();
-  readonly #node: NodeCryptoLike | undefined;
+  readonly #webOnly: boolean;
 
   /**
    * @param options.cacheSize how many opened seals to keep (0: none); 1000 by default.
@@ -277,7 +170,7 @@ export class Sealer {
     this.#secrets = secrets;
     this.#cacheSize = options.cacheSize ?? 1000;
     this.#now = options.now ?? Date.now;
-    this.#node = options.webCryptoOnly ? undefined : nodeCrypto();
+    this.#webOnly = options.webCryptoOnly === true;
   }
 
   /** Seal `value` for `purpose`, valid for `ttlSeconds` (0: no expiry, for data at rest). */
@@ -361,7 +254,7 @@ export class Sealer {
             ["encrypt", "decrypt"],
           ),
         )
-        .then((derived) => fastestAead(derived, this.#node));
+        .then((derived) => (this.#webOnly ? webAead(derived) : fastestAead(derived)));
       this.#keys.set(id, key);
     }
     return key;
