@@ -42,8 +42,8 @@ export async function callTokenEndpoint(provider: ResolvedProvider, send: () => 
   }
   const answer: TokenAnswer = provider.def.hooks?.tokenResponse?.({ status: raw.status, body: parsed }) ?? { status: raw.status, body: parsed };
   const body: Record<string, unknown> = { ...answer.body };
-  // Some providers send expires_in as a string.
-  if (typeof body.expires_in === "string" && /^\d+$/.test(body.expires_in)) body.expires_in = Number(body.expires_in);
+  // Some providers send expires_in as a string ("3600", "3600.0").
+  if (typeof body.expires_in === "string" && /^\d+(\.\d+)?$/.test(body.expires_in)) body.expires_in = Number(body.expires_in);
   // RFC 6749 §5.1 requires token_type; plenty of providers leave it out of a bearer token's answer.
   if (typeof body.access_token === "string" && body.token_type === undefined) body.token_type = "bearer";
   // An optional member sent as null is a member not sent.

@@ -69,6 +69,14 @@ describe("token answers (RFC 6749 §5.1)", () => {
     expect(storage.entries().get("plain")).toEqual({ access_token: "at-1", token_type: "bearer" });
   });
 
+  it("expires_in as a string of seconds (\"3600\", \"3600.0\") is read as a number", async () => {
+    for (const expiresIn of ["3600", "3600.0"]) {
+      const { res, storage } = await login({ access_token: "at-1", token_type: "bearer", expires_in: expiresIn });
+      expect(res.status).toBe(302);
+      expect(storage.entries().get("plain")).toMatchObject({ expires_in: 3600, expires_at: Math.floor(clock.now() / 1000) + 3600 });
+    }
+  });
+
   it.each([
     ["no access_token", { token_type: "bearer" }],
     ["an empty access_token", { access_token: "", token_type: "bearer" }],
