@@ -72,7 +72,7 @@ describe("protocol support carried by definitions", () => {
 
 describe("what a bundle carries", () => {
   const root = fileURLToPath(new URL("../../../", import.meta.url));
-  async function inputsOf(preset: string): Promise<string[]> {
+  async function inputsOf(preset: string, conditions = ["source", "workerd", "worker", "browser"]): Promise<string[]> {
     const result = await build({
       stdin: {
         contents: `import { createDance } from "@dance/core"; import { ${preset} } from "@dance/providers/${preset}";
@@ -84,7 +84,7 @@ export default createDance({ secret: "x".repeat(32), providers: [${preset}({ cli
       minify: true,
       format: "esm",
       platform: "neutral",
-      conditions: ["source", "workerd", "worker", "browser"],
+      conditions,
       mainFields: ["browser", "module", "main"],
       write: false,
       metafile: true,
@@ -96,10 +96,16 @@ export default createDance({ secret: "x".repeat(32), providers: [${preset}({ cli
       .map(([path]) => path);
   }
 
-  it("core + github: neither jose nor OAuth 1.0a", async () => {
+  it("core + github: neither jose nor OAuth 1.0a, nor the Node-only AES-GCM fast path", async () => {
     const inputs = await inputsOf("github");
     expect(inputs.some((path) => path.includes("core/src/login.ts"))).toBe(true);
-    expect(inputs.filter((path) => path.includes("node_modules/jose/") || path.includes("core/src/oidc/") || path.includes("core/src/oauth1/"))).toEqual([]);
+    expect(inputs.some((path) => path.includes("core/src/aead.ts"))).toBe(true);
+    expect(inputs.filter((path) => /node_modules\/|core\/src\/(oidc|oauth1)\/|core\/src\/aead-node\.ts/.test(path))).toEqual([]);
+  });
+
+  it("with the node condition, the seal gets the node:crypto fast path", async () => {
+    const inputs = await inputsOf("github", ["source", "node"]);
+    expect(inputs.some((path) => path.includes("core/src/aead-node.ts"))).toBe(true);
   });
 
   it("core + google: jose and the OpenID module, no OAuth 1.0a", async () => {
