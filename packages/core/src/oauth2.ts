@@ -14,7 +14,7 @@
  * @internal
  * @module
  */
-import { toBase64Url } from "./seal.js";
+import { toBase64, toBase64Url } from "./base64.js";
 
 /**
  * Authorization server metadata (RFC 8414 / OpenID Discovery names): pinned in a definition or
@@ -76,12 +76,6 @@ export function clientSecretPost(clientId: string, clientSecret: string): Client
 /** `none`: a public client names itself in the body (RFC 6749 §4.1.3). */
 export function publicClient(clientId: string): ClientAuth {
   return (body) => body.set("client_id", clientId);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
 
 /**

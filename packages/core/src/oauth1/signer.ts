@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { toBase64 } from "../base64.js";
 import { DanceConfigError } from "../errors.js";
 import { checkRealm, percentEncode } from "./base-string.js";
 import { checkRsaCryptoKey, importRsaPrivateKey, RSA_SHA1 } from "./keys.js";
@@ -85,12 +86,7 @@ const UTF8 = new TextEncoder();
 /** Most recently used HMAC keys kept per signer: a user's token secret signs many requests. */
 const HMAC_CACHE_SIZE = 128;
 
-function base64(bytes: ArrayBuffer): string {
-  const view = new Uint8Array(bytes);
-  let binary = "";
-  for (let i = 0; i < view.length; i++) binary += String.fromCharCode(view[i]!);
-  return btoa(binary);
-}
+const base64 = (bytes: ArrayBuffer) => toBase64(new Uint8Array(bytes));
 
 /** RFC 5849 §3.4.2 / §3.4.4: the key is the encoded client secret, `&`, the encoded token secret. */
 function signingKey(consumerSecret: string, tokenSecret: string): string {
