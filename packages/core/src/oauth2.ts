@@ -79,15 +79,24 @@ export function publicClient(clientId: string): ClientAuth {
 }
 
 /**
+ * The headers of a back-channel request (token, revocation, discovery): the provider's
+ * `tokenHeaders`, JSON asked for when `acceptJson`, and a User-Agent unless the provider set
+ * one (what a runtime sends by default differs; some providers want one).
+ */
+export function backChannelHeaders(http: HttpOptions, acceptJson: boolean): Headers {
+  const headers = new Headers(http.headers);
+  if (acceptJson) headers.set("accept", "application/json");
+  if (!headers.has("user-agent")) headers.set("user-agent", "dance");
+  return headers;
+}
+
+/**
  * POST `body` to `url` with the client authentication: a token request (answer wanted in JSON)
  * or a revocation request. Redirects are not followed — a credential-bearing POST never goes
  * anywhere the definition did not name.
  */
 export async function postForm(url: string, body: URLSearchParams, auth: ClientAuth, http: HttpOptions, acceptJson = true): Promise<Response> {
-  const headers = new Headers(http.headers);
-  if (acceptJson) headers.set("accept", "application/json");
-  // Some providers refuse requests without one (Reddit); the runtime's default differs (Workers send none).
-  if (!headers.has("user-agent")) headers.set("user-agent", "dance");
+  const headers = backChannelHeaders(http, acceptJson);
   await auth(body, headers);
   headers.set("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
   return http.fetch(url, { method: "POST", body, headers: Object.fromEntries(headers), redirect: "manual", signal: http.signal });

@@ -6,7 +6,7 @@
  * @module
  */
 import { DanceError } from "../errors.js";
-import type { AuthorizationServer } from "../oauth2.js";
+import { backChannelHeaders, type AuthorizationServer } from "../oauth2.js";
 import type { ProviderSpec } from "../provider.js";
 
 const MAX_DOCUMENT = 512 * 1024;
@@ -28,9 +28,7 @@ export async function discover(provider: ProviderSpec, issuer: string): Promise<
   let status: number;
   let text: string;
   try {
-    const headers = new Headers(http.headers);
-    headers.set("accept", "application/json");
-    if (!headers.has("user-agent")) headers.set("user-agent", "dance");
+    const headers = backChannelHeaders(http, true);
     const response = await http.fetch(discoveryUrl(issuer), { headers: Object.fromEntries(headers), redirect: "manual", signal: http.signal });
     status = response.status;
     text = await response.text();
